@@ -1,0 +1,67 @@
+# U.S.–Mexico relations in the López Obrador era: build, test and data targets.
+# `make help` lists them. Everything runs inside .venv, created from requirements.lock.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+RAW ?=
+BUILD := _build
+WORK := $(BUILD)/work
+JB_FLAGS := -W -n --keep-going
+PYTEST_FLAGS ?=
+
+.PHONY: help setup data validate book book-clean test bench snapshots lock clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-11s %s\n", $$1, $$2}'
+	@echo "  Variables: RAW=/path/to/raw (derive or check data/ from publishers' files), PYTHON=python3.11"
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version.split()[0]' \
+	  || { echo "Python 3.11 is required: run 'make PYTHON=/path/to/python3.11 ...'"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "Installing the locked dependencies into $(VENV) ..."
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@rm -f $(VENV)/.installed-* && touch $@
+
+setup: $(STAMP) ## Create .venv and install the locked dependencies
+
+data: $(STAMP) ## Re-derive data/ from the raw files: make data RAW=../shared/sources
+	@test -n "$(RAW)" || { echo "usage: make data RAW=/path/to/raw-files"; exit 2; }
+	$(BIN)/python -m analysis.etl --raw "$(RAW)"
+
+validate: $(STAMP) ## Validate the data package (file, row and field for every error)
+	$(BIN)/python -m analysis validate
+
+book: validate ## Validate the data, execute every chapter and build the HTML into _build/html
+	@mkdir -p $(WORK)
+	$(BIN)/jupyter-book build $(JB_FLAGS) --path-output $(WORK) .
+	@# Publish only a complete, warning-free build: a failure above leaves _build/html as it was.
+	@rm -rf $(BUILD)/html.new && cp -a $(WORK)/_build/html $(BUILD)/html.new && rm -rf $(BUILD)/html && mv $(BUILD)/html.new $(BUILD)/html
+	@echo "Book built: $(BUILD)/html/index.html"
+
+book-clean: ## Remove the incremental build state, so the next build starts from scratch
+	rm -rf $(WORK)
+
+test: book ## Build the book, then run the whole test suite (add RAW=... to re-derive data/ too)
+	$(BIN)/python -m pytest $(if $(RAW),--raw "$(RAW)") $(PYTEST_FLAGS)
+
+bench: $(STAMP) ## Time a clean build, a no-change rebuild, notebook execution and validation
+	$(BIN)/python -m analysis.bench
+
+snapshots: $(STAMP) ## Re-record the headline outputs the notebook tests compare (review the diff!)
+	$(BIN)/python -m analysis.snapshots
+
+lock: ## Re-resolve requirements.lock from pyproject.toml (needs the network)
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet -e '.[book,test]'
+	{ head -2 requirements.lock; .venv-lock/bin/pip freeze --all --exclude-editable | grep -v -E '^(pip|wheel)==' | sort -f; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock && rm -rf .venv-lock
+
+clean: ## Remove the build output (keeps .venv)
+	rm -rf $(BUILD) _static/vega

@@ -1,0 +1,205 @@
+"""One chart style for the whole book, and the figure wrapper every chapter uses.
+
+``figure(chart, ...)`` returns an object that Jupyter and the book render as an HTML ``<figure>``:
+- a static SVG (vl-convert, made at build time) that no-JavaScript readers and PDF printing see;
+- the same Vega-Lite spec rendered interactively (tooltips) by vega-embed, which the book serves
+  from its own ``_static/vega/`` (see ``write_vega_bundle``): nothing is fetched from a CDN;
+- a caption with the source line, a text description for screen readers, a CSV download of
+  exactly the data the chart shows, and a suggested citation.
+Element ids derive from the spec's hash, so outputs are identical across runs.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+
+import analysis
+
+THEME_NAME = "amlo_report"
+# Okabe & Ito (2008) colour-blind-safe palette, black moved last.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+SEQUENTIAL = "blues"
+DIVERGING = "blueorange"
+FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
+WIDTH = 640
+HEIGHT = 320
+# Vega-Lite expects these versions; the bundle from vl-convert provides them (checked in tests).
+VEGA_BUNDLE_NAME = "vega-bundle.js"
+
+
+@alt.theme.register(THEME_NAME, enable=True)
+def _theme() -> alt.theme.ThemeConfig:
+    return {
+        "config": {
+            "font": FONT,
+            "view": {"continuousWidth": WIDTH, "continuousHeight": HEIGHT, "stroke": None},
+            "range": {"category": PALETTE, "ordinal": {"scheme": SEQUENTIAL}, "ramp": {"scheme": SEQUENTIAL}},
+            "title": {"anchor": "start", "fontSize": 15, "fontWeight": "bold", "subtitleFontSize": 12, "subtitleColor": "#444", "offset": 10},
+            "axis": {"labelFontSize": 11, "titleFontSize": 12, "titleFontWeight": "normal", "gridColor": "#e6e6e6", "domainColor": "#888"},
+            "legend": {"labelFontSize": 11, "titleFontSize": 12, "orient": "bottom", "direction": "horizontal"},
+            "line": {"strokeWidth": 2},
+            "point": {"filled": True, "size": 50},
+            "text": {"fontSize": 11},
+        }
+    }
+
+
+def format_source(source: str | list[str]) -> str:
+    sources = [source] if isinstance(source, str) else list(source)
+    return "Source: " + "; ".join(sources) + "."
+
+
+def _with_source(chart: alt.TopLevelMixin, title: str, subtitle: str | None, source: str) -> alt.TopLevelMixin:
+    """Title (the finding) on top, subtitle for units or definitions, source line under the chart."""
+    footer = (
+        alt.Chart(alt.Data(values=[{}]))
+        .mark_text(align="left", baseline="top", fontSize=10, color="#555", limit=WIDTH)
+        .encode(x=alt.value(0), y=alt.value(0), text=alt.value(source))
+        .properties(height=14, width=WIDTH)
+    )
+    title_params = alt.TitleParams(text=title, subtitle=subtitle or alt.Undefined)
+    return alt.vconcat(chart, footer, spacing=6).properties(title=title_params).configure_concat(spacing=6)
+
+
+@dataclass
+class Figure:
+    name: str
+    spec: dict
+    svg: str
+    title: str
+    description: str
+    source: str
+    csv: bytes
+
+    @property
+    def element_id(self) -> str:
+        digest = hashlib.sha256(json.dumps(self.spec, sort_keys=True).encode()).hexdigest()[:12]
+        return f"fig-{self.name}-{digest}"
+
+    def citation(self) -> str:
+        return (
+            f"“{self.title}”, figure {self.name} in U.S.–Mexico Relations in the López Obrador Era (2018–2024), "
+            f"version {analysis.__version__}. {self.source}"
+        )
+
+    def _repr_html_(self) -> str:
+        fid = self.element_id
+        spec = json.dumps(self.spec, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
+        csv_href = "data:text/csv;base64," + base64.b64encode(self.csv).decode()
+        return (
+            f'<figure class="amlo-figure" id="{fid}-figure" aria-labelledby="{fid}-caption">'
+            f'<div class="amlo-chart" id="{fid}" role="img" aria-label="{html.escape(self.description)}">{self.svg}</div>'
+            f'<figcaption id="{fid}-caption"><span class="amlo-source">{html.escape(self.source)}</span> '
+            f'<span class="amlo-description">{html.escape(self.description)}</span> '
+            f'<a class="amlo-csv" download="{self.name}.csv" href="{csv_href}">Download the chart data (CSV)</a> '
+            f'<details class="amlo-cite"><summary>Cite this figure</summary>{html.escape(self.citation())}</details>'
+            f"</figcaption>"
+            f'<script type="text/javascript">(function(){{var el=document.getElementById("{fid}");'
+            f'if(window.vegaEmbed){{window.vegaEmbed(el,{spec},{{renderer:"svg",actions:false}})'
+            f'.catch(function(e){{el.setAttribute("data-error",String(e));}});}}}})();</script>'
+            f"</figure>"
+        )
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": self._repr_html_(), "text/plain": f"Figure {self.name}: {self.title}. {self.description} {self.source}"}
+
+
+def _chart_data(chart: alt.TopLevelMixin) -> pd.DataFrame:
+    data = chart.data
+    if isinstance(data, pd.DataFrame):
+        return data
+    for sub in getattr(chart, "layer", []) or []:
+        if isinstance(sub.data, pd.DataFrame):
+            return sub.data
+    raise ValueError("figure(): give `data=` when the chart has no top-level DataFrame")
+
+
+def figure(
+    chart: alt.TopLevelMixin,
+    *,
+    name: str,
+    title: str,
+    source: str | list[str],
+    description: str,
+    subtitle: str | None = None,
+    data: pd.DataFrame | None = None,
+    max_rows: int = 5000,
+) -> Figure:
+    """Wrap a chart: title stating the finding, source line under it, text description, CSV of its data.
+
+    ``data`` is what the CSV download holds (default: the chart's own DataFrame). Charts must be
+    aggregated first: more than ``max_rows`` rows is refused, as Altair would.
+    """
+    if not title or not description:
+        raise ValueError("figure(): every chart needs a title that states the finding and a text description")
+    if not name.replace("-", "").isalnum():
+        raise ValueError(f"figure(): name {name!r} must be letters, digits and hyphens")
+    frame = data if data is not None else _chart_data(chart)
+    if len(frame) > max_rows:
+        raise ValueError(f"figure {name!r}: {len(frame)} rows; aggregate before charting (max {max_rows})")
+    source_line = format_source(source)
+    full = _with_source(chart, title, subtitle, source_line).properties(description=description)
+    spec = full.to_dict()
+    svg = to_svg(spec)
+    csv = frame.to_csv(index=isinstance(frame.index, pd.MultiIndex) or frame.index.name is not None, lineterminator="\n").encode("utf-8")
+    return Figure(name=name, spec=spec, svg=svg, title=title, description=description, source=source_line, csv=csv)
+
+
+def to_svg(spec: dict) -> str:
+    import vl_convert as vlc
+
+    svg = vlc.vegalite_to_svg(spec)
+    # The XML declaration is invalid inside HTML; keep only the <svg> element.
+    return svg[svg.index("<svg"):]
+
+
+def vega_bundle_source() -> str:
+    """vega, vega-lite and vega-embed as one script, from the pinned vl-convert-python wheel.
+
+    The bundle declares top-level ``const`` names that clash with Sphinx's own scripts, so it is
+    wrapped in a function; it sets ``window.vegaEmbed``, ``window.vega`` and ``window.vegaLite``.
+    """
+    import vl_convert as vlc
+
+    versions = {"vega": vlc.get_vega_version(), "vega-embed": vlc.get_vega_embed_version()}
+    header = "/* vega, vega-lite, vega-embed from vl-convert-python; versions: " + json.dumps(versions, sort_keys=True) + " */\n"
+    return header + "(function(){\n" + vlc.javascript_bundle() + "\n})();\n"
+
+
+def write_vega_bundle(static_dir: Path) -> Path:
+    static_dir.mkdir(parents=True, exist_ok=True)
+    target = static_dir / VEGA_BUNDLE_NAME
+    source = vega_bundle_source()
+    if not target.is_file() or target.read_text(encoding="utf-8") != source:
+        target.write_text(source, encoding="utf-8")
+    return target
+
+
+def line_with_events(frame: pd.DataFrame, *, x: str, y: str, events: pd.DataFrame | None = None, color: str | None = None,
+                     x_title: str, y_title: str, y_format: str = ",.0f", x_type: str = "T", tooltip_format: str | None = None) -> alt.LayerChart | alt.Chart:
+    """A line chart with optional vertical rules at dated events (``events`` has ``date`` and ``label``)."""
+    enc_x = alt.X(f"{x}:{x_type}", title=x_title)
+    tooltip = [alt.Tooltip(f"{x}:{x_type}", title=x_title), alt.Tooltip(f"{y}:Q", title=y_title, format=tooltip_format or y_format)]
+    base = alt.Chart(frame).mark_line().encode(x=enc_x, y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)), tooltip=tooltip)
+    if color:
+        base = base.encode(color=alt.Color(f"{color}:N", title=None), tooltip=tooltip + [alt.Tooltip(f"{color}:N")])
+    if events is None or events.empty:
+        return base
+    rules = alt.Chart(events).mark_rule(strokeDash=[4, 3], color="#555").encode(x=f"date:{x_type}", tooltip=[alt.Tooltip("date:T", title="Date"), alt.Tooltip("label:N", title="Event")])
+    labels = alt.Chart(events).mark_text(align="left", dx=3, dy=-4, angle=0, fontSize=10, color="#333").encode(x=f"date:{x_type}", y=alt.value(8), text="label:N")
+    return alt.layer(base, rules, labels)
+
+
+def shade_periods(periods: pd.DataFrame, *, start: str = "start", end: str = "end", label: str = "label") -> alt.Chart:
+    """Shaded background bands (presidential terms, policy periods); layer *under* the data."""
+    return alt.Chart(periods).mark_rect(opacity=0.12).encode(
+        x=alt.X(f"{start}:T"), x2=f"{end}:T", color=alt.Color(f"{label}:N", title=None, scale=alt.Scale(range=PALETTE[4:] + PALETTE[:4]))
+    )

@@ -1,0 +1,63 @@
+"""Helpers for chapter notebooks: key figures, glued numbers and resource lists.
+
+Chapters print their headline numbers with :func:`show_key_figures` in a cell tagged
+``headline``; the tests store that output (tests/snapshots) and nbval compares it, so a
+changed number in ``data/`` fails a notebook test until the snapshot is deliberately renewed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.data import resource_descriptor
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    key: str
+    label: str
+    value: float | int | str
+    unit: str
+    fmt: str = ",.0f"
+
+    def formatted(self) -> str:
+        if isinstance(self.value, str):
+            return self.value
+        return format(self.value, self.fmt)
+
+
+def glue_key_figures(figures: list[KeyFigure]) -> None:
+    """Glue each figure's formatted value under its key, for ``{glue:text}`` in the prose."""
+    from myst_nb import glue
+
+    for figure in figures:
+        glue(figure.key, figure.formatted(), display=False)
+
+
+def key_figures_text(figures: list[KeyFigure]) -> str:
+    width = max(len(f.label) for f in figures)
+    return "\n".join(f"{f.label:<{width}}  {f.formatted()} {f.unit}".rstrip() for f in figures)
+
+
+def show_key_figures(figures: list[KeyFigure]) -> None:
+    """Glue every figure and print them as plain text (the output nbval compares)."""
+    glue_key_figures(figures)
+    print(key_figures_text(figures))
+
+
+def resources_used(names: list[str]) -> pd.DataFrame:
+    """Table of the resources a chapter uses, with links to the data dictionary."""
+    rows = []
+    for name in names:
+        descriptor = resource_descriptor(name)
+        rows.append(
+            {
+                "resource": name,
+                "file": f"data/{descriptor['path']}",
+                "title": descriptor["title"],
+                "sources": "; ".join(s["title"] for s in descriptor.get("sources", [])),
+            }
+        )
+    return pd.DataFrame(rows)

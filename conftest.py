@@ -58,6 +58,7 @@ def pytest_collect_file(file_path, parent):
                 stored = json.loads(snapshot_path(Path(self.fspath)).read_text()) if snapshot_path(Path(self.fspath)).is_file() else {}
                 for number, cell in enumerate(headline_cells(notebook)):
                     cell.outputs = [nbformat.from_dict(o) for o in stored.get(str(number), [])]
+                    cell.execution_count = number + 1  # nbval refuses outputs of "unrun" cells
                 with mock.patch("nbformat.read", return_value=notebook):
                     yield from super().collect()
 

@@ -107,13 +107,25 @@ def foreign_key(fields: str | list[str], resource: str, reference_fields: str | 
     return {"fields": fields, "reference": {"resource": resource, "fields": reference_fields}}
 
 
-def all_resources() -> list[Resource]:
-    """Every resource declared by a step module, in dependency order."""
+def all_resources(strict: bool = True) -> list[Resource]:
+    """Every resource declared by a step module, in dependency order.
+
+    With ``strict=False`` (partial derivations while other steps are being written), a step module
+    that fails to import is reported and skipped instead of stopping everything."""
+    import sys
+    import traceback
+
     found: dict[str, Resource] = {}
     for info in pkgutil.iter_modules(__path__):
         if info.name.startswith("_"):
             continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
+        try:
+            module = importlib.import_module(f"{__name__}.{info.name}")
+        except Exception:
+            if strict:
+                raise
+            print(f"warning: skipped step module {info.name} (import failed):\n{traceback.format_exc(limit=2)}", file=sys.stderr)
+            continue
         for resource in getattr(module, "RESOURCES", []):
             if resource.name in found:
                 raise ValueError(f"resource {resource.name!r} declared twice ({module.__name__})")
@@ -188,7 +200,9 @@ def derive_all(raw: Path, names: list[str] | None = None, existing: Path | None 
     the other resources keep the bytes already in ``existing``."""
     from tqdm import tqdm
 
-    resources = all_resources()
+    import sys
+
+    resources = all_resources(strict=not names)
     wanted = set(names) if names else {r.name for r in resources}
     unknown = wanted - {r.name for r in resources}
     if unknown:
@@ -210,10 +224,11 @@ def derive_all(raw: Path, names: list[str] | None = None, existing: Path | None 
             frame = resource.derive(raw, frames)
             frames[resource.name] = frame
             blobs[resource.name] = to_csv_bytes(frame, resource)
-        else:
-            if existing is None or not (existing / resource.path).is_file():
-                raise FileNotFoundError(f"{resource.path} is not derived yet: derive it too")
+        elif existing is not None and (existing / resource.path).is_file():
             blobs[resource.name] = (existing / resource.path).read_bytes()
+        else:
+            print(f"warning: {resource.path} not derived yet; left out of this partial package", file=sys.stderr)
+    resources = [r for r in resources if r.name in blobs]
     return resources, blobs
 
 

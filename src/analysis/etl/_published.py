@@ -1,0 +1,74 @@
+"""Shared readers for the two hand-collected raw files: ``published_figures.csv`` (figures seen
+in official releases, one per row with URL and excerpt) and ``events_timeline.csv``.
+
+Every chapter that takes a published figure goes through :func:`read_published`, which checks
+each row and names the file, row and field of any defect.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.etl import DerivationError
+
+PUBLISHED = "published_figures.csv"
+TIMELINE = "events_timeline.csv"
+URL_PATTERN = r"^https?://\S+$"
+_URL = re.compile(URL_PATTERN)
+
+
+def read_published(raw: Path, topics: list[str] | None = None) -> pd.DataFrame:
+    """Rows of ``published_figures.csv`` (optionally only ``topics``), with ``value`` as float,
+    ``status`` blank-filled to ``"unspecified"`` and ``source_row`` = the line number in the file."""
+    path = raw / PUBLISHED
+    frame = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
+    expected = ["topic", "indicator", "geo", "period", "value", "unit", "status", "publisher", "document", "url", "excerpt", "retrieved_note"]
+    if list(frame.columns) != expected:
+        raise DerivationError(path, f"unexpected header {list(frame.columns)}", row=1)
+    frame.insert(0, "source_row", range(2, len(frame) + 2))
+    if topics is not None:
+        frame = frame[frame["topic"].isin(topics)]
+    values = []
+    for row, value, url in zip(frame["source_row"], frame["value"], frame["url"]):
+        if not _URL.match(url):
+            raise DerivationError(path, f"URL {url!r} is not http(s)", row=row, field="url")
+        try:
+            values.append(float(str(value).replace(",", "")))
+        except ValueError as exc:
+            raise DerivationError(path, f"value {value!r} is not a number", row=row, field="value") from exc
+    frame = frame.assign(value=values, status=frame["status"].replace("", "unspecified"))
+    return frame.reset_index(drop=True)
+
+
+def published_source(row: pd.Series) -> dict:
+    """A Frictionless ``sources`` entry for one published-figure row."""
+    return {"title": f"{row['publisher']}: {row['document']}", "path": row["url"], "publisher": row["publisher"]}
+
+
+def sources_of(frame: pd.DataFrame) -> list[dict]:
+    seen: list[dict] = []
+    for _, row in frame.iterrows():
+        entry = published_source(row)
+        if entry not in seen:
+            seen.append(entry)
+    return seen
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event added by a chapter's step (the timeline file lacks it), with its source.
+
+    ``date`` is ``YYYY-MM-DD`` or ``YYYY-MM`` (month precision). ``event`` is in the project's own
+    words; ``label`` is a short name for chart annotations.
+    """
+
+    date: str
+    category: str
+    event: str
+    label: str
+    publisher: str
+    url: str

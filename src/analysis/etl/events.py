@@ -1,0 +1,138 @@
+"""Events timeline of the bilateral relationship, 2018–2024 (and key earlier dates charts mark).
+
+Raw input: ``events_timeline.csv`` (dates seen in published releases and press reports, each
+with its URL), plus events that chapter steps declare in an ``EVENTS`` list of
+:class:`analysis.etl._published.Event` (each with its own source URL). The short labels used to
+annotate charts are the project's own and are kept here, keyed by date and category.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from pathlib import Path
+
+import pandas as pd
+
+import analysis.etl as etl
+from analysis.etl import DerivationError, Resource, field_
+from analysis.etl._published import TIMELINE, URL_PATTERN, Event
+
+CATEGORIES = ["elections", "trade", "migration", "security", "diplomacy"]
+
+# Short chart labels for the rows of events_timeline.csv, keyed by (date, category).
+LABELS = {
+    ("2018-07-01", "elections"): "Mexican election",
+    ("2018-08-08", "elections"): "TEPJF declares president-elect",
+    ("2018-08-23", "elections"): "INE assigns PR seats",
+    ("2018-08-27", "trade"): "U.S.–Mexico deal announced",
+    ("2018-08-29", "elections"): "LXIV Legislature installed",
+    ("2018-09-30", "trade"): "USMCA text agreed",
+    ("2018-11-30", "trade"): "USMCA signed",
+    ("2018-12-01", "diplomacy"): "AMLO takes office",
+    ("2018-12-20", "migration"): "Remain in Mexico announced",
+    ("2019-01-28", "migration"): "Remain in Mexico starts",
+    ("2019-05-30", "trade"): "Tariff threat over migration",
+    ("2019-06-07", "migration"): "June 2019 joint declaration",
+    ("2019-06-14", "migration"): "Supplementary agreement",
+    ("2019-06", "trade"): "Mexico ratifies USMCA",
+    ("2019-12-10", "trade"): "USMCA protocol signed",
+    ("2020-01-29", "trade"): "USMCA Implementation Act",
+    ("2020-04-24", "trade"): "USTR notice to Congress",
+    ("2020-07-01", "trade"): "USMCA in force",
+    ("2020-07-08", "diplomacy"): "AMLO at the White House",
+    ("2020-10-15", "security"): "Cienfuegos arrested",
+    ("2020-11-17", "security"): "U.S. to drop Cienfuegos case",
+    ("2020-11-18", "security"): "Cienfuegos charges dismissed",
+    ("2020-12-14", "diplomacy"): "AMLO congratulates Biden (letter)",
+    ("2020-12-15", "diplomacy"): "AMLO congratulates Biden (public)",
+    ("2020-12-18", "security"): "Foreign-agents law published",
+    ("2021-01-04", "diplomacy"): "Assange asylum offer",
+    ("2021-01-14", "security"): "FGR clears Cienfuegos",
+    ("2021-01-15", "security"): "AMLO backs FGR, accuses DEA",
+    ("2021-01-22", "diplomacy"): "First Biden–AMLO call",
+    ("2021-03-01", "diplomacy"): "Virtual bilateral meeting",
+    ("2021-08-24", "migration"): "Supreme Court: MPP restart",
+    ("2021-10-08", "security"): "Bicentennial Framework",
+    ("2022-06-06", "diplomacy"): "AMLO skips Summit of the Americas",
+    ("2023-01-10", "diplomacy"): "North American Leaders' Summit",
+    ("2024-06-02", "elections"): "Sheinbaum elected",
+    ("2024-06-06", "elections"): "INE district count concludes",
+}
+
+
+def _parse_date(value: str, path: Path, row: int) -> tuple[str, str]:
+    """ISO date for the row and its precision; month-precision dates become the 1st of the month."""
+    for fmt, precision in (("%Y-%m-%d", "day"), ("%Y-%m", "month")):
+        try:
+            parsed = pd.to_datetime(value, format=fmt)
+        except ValueError:
+            continue
+        if fmt == "%Y-%m" and len(value) != 7:
+            continue
+        return parsed.strftime("%Y-%m-%d"), precision
+    raise DerivationError(path, f"date {value!r} is neither YYYY-MM-DD nor YYYY-MM", row=row, field="date")
+
+
+def declared_events() -> list[tuple[str, Event]]:
+    """Events that chapter steps declare in ``EVENTS`` (module name, event)."""
+    found = []
+    for info in pkgutil.iter_modules(etl.__path__):
+        if info.name.startswith("_") or info.name == "events":
+            continue
+        module = importlib.import_module(f"{etl.__name__}.{info.name}")
+        found.extend((info.name, event) for event in getattr(module, "EVENTS", []))
+    return found
+
+
+def derive_events(raw: Path, built: dict) -> pd.DataFrame:
+    path = raw / TIMELINE
+    table = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
+    rows = []
+    for row, record in enumerate(table.to_dict("records"), start=2):
+        if record["category"] not in CATEGORIES:
+            raise DerivationError(path, f"category {record['category']!r} not in {CATEGORIES}", row=row, field="category")
+        date, precision = _parse_date(record["date"], path, row)
+        key = (record["date"], record["category"])
+        if key not in LABELS:
+            raise DerivationError(path, "no short label for this event in analysis.etl.events.LABELS", row=row, field="date")
+        rows.append({"date": date, "date_precision": precision, "category": record["category"], "event": record["event"],
+                     "label": LABELS[key], "publisher": record["publisher"], "source_url": record["url"], "origin": "events_timeline.csv"})
+    for module, event in declared_events():
+        date, precision = _parse_date(event.date, Path(f"analysis/etl/{module}.py"), 0)
+        rows.append({"date": date, "date_precision": precision, "category": event.category, "event": event.event, "label": event.label,
+                     "publisher": event.publisher, "source_url": event.url, "origin": f"analysis.etl.{module}"})
+    frame = pd.DataFrame(rows).sort_values(["date", "category", "label"]).reset_index(drop=True)
+    frame.insert(0, "event_id", [f"E{n:03d}" for n in range(1, len(frame) + 1)])
+    return frame
+
+
+RESOURCES = [
+    Resource(
+        name="events",
+        folder="reference",
+        title="Timeline of U.S.–Mexico events, 2018–2024",
+        description=(
+            "Dated events of the bilateral relationship (elections, trade, migration, security, diplomacy), each "
+            "with the publisher and URL where the date was seen. Month-precision dates are stored as the 1st of the "
+            "month with date_precision = 'month'. event_id is the row's rank in date order and may change when "
+            "events are added: join on date and label for stable references."
+        ),
+        sources=[{"title": "Project compilation of dated events from official releases and press reports (URL per row)",
+                  "path": "https://github.com/amlo-era-report/us-mexico-relations", "publisher": "Project team"}],
+        fields=[
+            field_("event_id", "string", "Row identifier in date order (E001, E002, …)", required=True, unique=True, pattern="^E[0-9]{3}$"),
+            field_("date", "date", "Date of the event (1st of the month when only the month is known)", required=True),
+            field_("date_precision", "string", "Precision of the date", required=True, enum=["day", "month"]),
+            field_("category", "string", "Topic of the event", required=True, enum=CATEGORIES),
+            field_("event", "string", "What happened, in the project's own words", required=True),
+            field_("label", "string", "Short label for chart annotations", required=True),
+            field_("publisher", "string", "Publisher of the page where the date was seen", required=True),
+            field_("source_url", "string", "URL of that page", required=True, pattern=URL_PATTERN),
+            field_("origin", "string", "Where the row comes from: events_timeline.csv or the step module that declares it", required=True),
+        ],
+        primary_key=["event_id"],
+        derive=derive_events,
+        raw_files=[TIMELINE],
+    ),
+]

@@ -1,0 +1,76 @@
+"""World Bank indicators for Mexico and the United States: GDP (current US$) and population.
+
+Raw inputs (relative to RAW), long format ``Country Name, Country Code, Year, Value``:
+- ``economy_panel/worldbank_gdp_current_usd.csv``: WDI NY.GDP.MKTP.CD
+  (download: https://api.worldbank.org/v2/en/indicator/NY.GDP.MKTP.CD?downloadformat=csv ;
+  copy from the Frictionless ``datasets/gdp`` repository, ``data/gdp.csv``).
+- ``economy_panel/worldbank_population.csv``: WDI SP.POP.TOTL
+  (download: https://api.worldbank.org/v2/en/indicator/SP.POP.TOTL?downloadformat=csv ;
+  copy from ``datasets/population``, ``data/population.csv``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.etl import DerivationError, Resource, field_
+
+GDP = "economy_panel/worldbank_gdp_current_usd.csv"
+POPULATION = "economy_panel/worldbank_population.csv"
+COUNTRIES = {"MEX": "Mexico", "USA": "United States"}
+FIRST_YEAR = 1990
+
+
+def _read(raw: Path, relative: str, column: str) -> pd.DataFrame:
+    path = raw / relative
+    frame = pd.read_csv(path, dtype={"Country Code": "string"})
+    expected = ["Country Name", "Country Code", "Year", "Value"]
+    if list(frame.columns) != expected:
+        raise DerivationError(path, f"header {list(frame.columns)} differs from {expected}", row=1)
+    frame = frame[frame["Country Code"].isin(list(COUNTRIES)) & (frame["Year"] >= FIRST_YEAR)]
+    duplicated = frame.duplicated(["Country Code", "Year"])
+    if duplicated.any():
+        line = int(frame.index[duplicated][0]) + 2
+        raise DerivationError(path, "duplicate country-year", row=line, field="Year")
+    return frame.rename(columns={"Country Code": "country_code", "Year": "year", "Value": column})[["country_code", "year", column]]
+
+
+def derive_indicators(raw: Path, built: dict) -> pd.DataFrame:
+    gdp = _read(raw, GDP, "gdp_usd")
+    population = _read(raw, POPULATION, "population")
+    frame = gdp.merge(population, on=["country_code", "year"], how="outer").sort_values(["country_code", "year"])
+    frame.insert(1, "country", frame["country_code"].map(COUNTRIES))
+    frame["population"] = frame["population"].astype("Int64")
+    return frame.reset_index(drop=True)
+
+
+RESOURCES = [
+    Resource(
+        name="country_indicators",
+        folder="reference",
+        title="GDP and population of Mexico and the United States, 1990 onward (World Bank)",
+        description=(
+            "Calendar-year GDP in current U.S. dollars (WDI NY.GDP.MKTP.CD) and mid-year total population "
+            "(WDI SP.POP.TOTL, based on UN World Population Prospects). A year the source does not yet cover "
+            "is left empty (GDP ends one year before population in this vintage)."
+        ),
+        sources=[
+            {"title": "World Bank, World Development Indicators: GDP (current US$), NY.GDP.MKTP.CD",
+             "path": "https://data.worldbank.org/indicator/NY.GDP.MKTP.CD", "publisher": "World Bank"},
+            {"title": "World Bank, World Development Indicators: Population, total, SP.POP.TOTL",
+             "path": "https://data.worldbank.org/indicator/SP.POP.TOTL", "publisher": "World Bank"},
+        ],
+        fields=[
+            field_("country_code", "string", "ISO 3166-1 alpha-3 code", required=True, enum=list(COUNTRIES)),
+            field_("country", "string", "Country name", required=True, enum=list(COUNTRIES.values())),
+            field_("year", "integer", "Calendar year", required=True, minimum=FIRST_YEAR),
+            field_("gdp_usd", "number", "Gross domestic product at purchaser's prices, current U.S. dollars", unit="USD, current", minimum=0),
+            field_("population", "integer", "Total population, mid-year estimate", unit="persons", minimum=0),
+        ],
+        primary_key=["country_code", "year"],
+        derive=derive_indicators,
+        raw_files=[GDP, POPULATION],
+    ),
+]

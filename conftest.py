@@ -16,38 +16,15 @@ from unittest import mock
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent
-SNAPSHOTS = ROOT / "tests" / "snapshots"
-HEADLINE_TAG = "headline"
+from analysis.notebooks import headline_cells, is_myst_notebook, read_myst_notebook, snapshot_path
 
 
 def pytest_addoption(parser):
     parser.addoption("--raw", action="store", default=None, help="folder of raw source files; re-derive data/ and compare")
 
 
-def read_myst_notebook(path: Path):
-    import jupytext
-
-    return jupytext.read(path, fmt="md:myst")
-
-
-def headline_cells(notebook) -> list:
-    return [c for c in notebook.cells if c.cell_type == "code" and HEADLINE_TAG in c.metadata.get("tags", [])]
-
-
-def snapshot_path(path: Path) -> Path:
-    return SNAPSHOTS / f"{path.stem}.json"
-
-
-def is_myst_notebook(path: Path) -> bool:
-    if path.suffix != ".md" or "chapters" not in path.parts:
-        return False
-    head = path.read_text(encoding="utf-8")[:400]
-    return head.startswith("---") and "kernelspec" in head
-
-
 def pytest_collect_file(file_path, parent):
-    if is_myst_notebook(Path(file_path)):
+    if "chapters" in Path(file_path).parts and is_myst_notebook(Path(file_path)):
         from nbval.plugin import IPyNbFile
 
         class MystNotebook(IPyNbFile):

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from analysis.data import REPO_ROOT
-from analysis.snapshots import chapter_notebooks
+from analysis.notebooks import chapter_notebooks, execute, read_myst_notebook
 
 BIN = Path(sys.executable).parent
 
@@ -29,13 +29,9 @@ def _timed(command: list[str], **kwargs) -> float:
 
 
 def execute_notebooks() -> float:
-    import jupytext
-    from nbclient import NotebookClient
-
     started = time.perf_counter()
     for path in chapter_notebooks():
-        notebook = jupytext.read(path, fmt="md:myst")
-        NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+        execute(read_myst_notebook(path), path)
     return time.perf_counter() - started
 
 

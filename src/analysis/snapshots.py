@@ -10,25 +10,13 @@ import json
 import sys
 from pathlib import Path
 
-from analysis.data import REPO_ROOT
-
-CHAPTERS = REPO_ROOT / "chapters"
-SNAPSHOTS = REPO_ROOT / "tests" / "snapshots"
-
-
-def chapter_notebooks() -> list[Path]:
-    return sorted(p for p in CHAPTERS.glob("*.md") if p.read_text(encoding="utf-8")[:400].count("kernelspec"))
+from analysis.notebooks import SNAPSHOTS, chapter_notebooks, execute, headline_cells, read_myst_notebook, snapshot_path
 
 
 def headline_outputs(path: Path) -> dict[str, list[dict]]:
-    import jupytext
-    from nbclient import NotebookClient
-
-    notebook = jupytext.read(path, fmt="md:myst")
-    NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    notebook = execute(read_myst_notebook(path), path)
     recorded: dict[str, list[dict]] = {}
-    headline = [c for c in notebook.cells if c.cell_type == "code" and "headline" in c.metadata.get("tags", [])]
-    for number, cell in enumerate(headline):
+    for number, cell in enumerate(headline_cells(notebook)):
         recorded[str(number)] = [
             {k: v for k, v in output.items() if k in ("output_type", "name", "text", "data")} for output in cell.outputs
         ]
@@ -42,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         if names and path.stem not in names:
             continue
         outputs = headline_outputs(path)
-        target = SNAPSHOTS / f"{path.stem}.json"
+        target = snapshot_path(path)
         if outputs:
             target.write_text(json.dumps(outputs, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
             print(f"recorded {len(outputs)} headline cell(s) of {path.name}")

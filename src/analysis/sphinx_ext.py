@@ -17,14 +17,13 @@ from pathlib import Path
 
 import analysis
 from analysis.charts import write_vega_bundle
-from analysis.data import REPO_ROOT
-
-WATCHED = [REPO_ROOT / "data", REPO_ROOT / "src" / "analysis"]
+from analysis.data import REPO_ROOT, package_path
 
 
 def _watched_files() -> list[str]:
+    """The data package in use (AMLO_DATA_PACKAGE or data/) and the analysis code."""
     files: list[str] = []
-    for folder in WATCHED:
+    for folder in (package_path().parent, REPO_ROOT / "src" / "analysis"):
         for path in sorted(folder.rglob("*")):
             if path.suffix in {".csv", ".json", ".py"} and "__pycache__" not in path.parts:
                 files.append(str(path))

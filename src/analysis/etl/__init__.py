@@ -74,6 +74,9 @@ class Resource:
     depends_on: list[str] = field(default_factory=list)
     raw_files: list[str] = field(default_factory=list)
     missing_values: list[str] = field(default_factory=lambda: [""])
+    # (title column, URL column): add every distinct row source to the resource's ``sources``,
+    # for tables whose rows each cite their own published release.
+    row_sources: tuple[str, str] | None = None
 
     @property
     def path(self) -> str:
@@ -84,6 +87,19 @@ class Resource:
         if self.foreign_keys:
             schema["foreignKeys"] = self.foreign_keys
         return schema
+
+    def all_sources(self, csv_bytes: bytes) -> list[dict]:
+        sources = list(self.sources)
+        if self.row_sources:
+            import io
+
+            title, url = self.row_sources
+            rows = pd.read_csv(io.BytesIO(csv_bytes), dtype="string", keep_default_na=False, usecols=[title, url])
+            for record in rows.drop_duplicates().to_dict("records"):
+                entry = {"title": record[title], "path": record[url]}
+                if entry not in sources:
+                    sources.append(entry)
+        return sources
 
     def descriptor(self, csv_bytes: bytes) -> dict:
         return {
@@ -97,7 +113,7 @@ class Resource:
             "encoding": "utf-8",
             "hash": "sha256:" + hashlib.sha256(csv_bytes).hexdigest(),
             "bytes": len(csv_bytes),
-            "sources": self.sources,
+            "sources": self.all_sources(csv_bytes),
             "licenses": [DATA_LICENSE],
             "schema": self.schema(),
         }

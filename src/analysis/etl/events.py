@@ -1,7 +1,8 @@
 """Events timeline of the bilateral relationship, 2018–2024 (and key earlier dates charts mark).
 
-Raw input: ``events_timeline.csv`` (dates seen in published releases and press reports, each
-with its URL), plus events that chapter steps declare in an ``EVENTS`` list of
+Raw input: ``events_timeline.csv``, compiled for this project from published releases and press
+reports: there is no single publisher download; every row carries the http(s) URL of the page
+where its date was seen, and those pages are the resource's sources. Plus events that chapter steps declare in an ``EVENTS`` list of
 :class:`analysis.etl._published.Event` (each with its own source URL). The short labels used to
 annotate charts are the project's own and are kept here, keyed by date and category.
 """
@@ -118,8 +119,8 @@ RESOURCES = [
             "month with date_precision = 'month'. event_id is the row's rank in date order and may change when "
             "events are added: join on date and label for stable references."
         ),
-        sources=[{"title": "Project compilation of dated events from official releases and press reports (URL per row)",
-                  "path": "https://github.com/amlo-era-report/us-mexico-relations", "publisher": "Project team"}],
+        sources=[],
+        row_sources=("publisher", "source_url"),
         fields=[
             field_("event_id", "string", "Row identifier in date order (E001, E002, …)", required=True, unique=True, pattern="^E[0-9]{3}$"),
             field_("date", "date", "Date of the event (1st of the month when only the month is known)", required=True),

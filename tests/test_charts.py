@@ -1,0 +1,102 @@
+"""The chart theme and the figure wrapper every chapter uses."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from analysis import charts
+
+
+@pytest.fixture()
+def monthly():
+    return pd.DataFrame({"month": pd.date_range("2020-01-01", periods=12, freq="MS"), "value": range(12)})
+
+
+def make_figure(frame, **overrides):
+    options = dict(name="test-line", title="Values rise through 2020", source="Test publisher, table 1",
+                   description="A line rising from 0 to 11 over the twelve months of 2020.", subtitle="Units, monthly")
+    options.update(overrides)
+    chart = alt.Chart(frame).mark_line().encode(x="month:T", y="value:Q")
+    return charts.figure(chart, **options)
+
+
+def test_theme_is_enabled_and_colour_blind_safe():
+    assert alt.theme.active == charts.THEME_NAME
+    config = alt.theme.get()()["config"]
+    assert config["range"]["category"] == charts.PALETTE
+    assert charts.PALETTE[:3] == ["#0072B2", "#E69F00", "#009E73"]  # Okabe-Ito order
+
+
+def test_figure_html_has_source_description_download_and_static_svg(monthly):
+    html = make_figure(monthly)._repr_html_()
+    assert "Source: Test publisher, table 1." in html
+    assert 'role="img"' in html and 'aria-label="A line rising' in html
+    assert "<svg" in html, "a static rendering must be present for no-JavaScript readers and print"
+    assert 'download="test-line.csv"' in html and "data:text/csv;base64," in html
+    assert "Cite this figure" in html
+    assert not re.search(r"<script[^>]+src=", html), "figures must not load remote scripts"
+    assert "cdn." not in html
+
+
+def test_source_line_is_inside_the_chart_spec(monthly):
+    spec = make_figure(monthly).spec
+    assert spec["title"]["text"] == "Values rise through 2020"
+    texts = json.dumps(spec)
+    assert "Source: Test publisher, table 1." in texts
+    assert spec["description"].startswith("A line rising")
+
+
+def test_csv_download_holds_the_chart_data(monthly):
+    import base64
+    import io
+
+    html = make_figure(monthly)._repr_html_()
+    payload = re.search(r"data:text/csv;base64,([A-Za-z0-9+/=]+)", html).group(1)
+    frame = pd.read_csv(io.BytesIO(base64.b64decode(payload)))
+    assert frame["value"].tolist() == list(range(12))
+
+
+def test_output_is_deterministic(monthly):
+    assert make_figure(monthly)._repr_html_() == make_figure(monthly)._repr_html_()
+
+
+def test_requires_title_and_description(monthly):
+    with pytest.raises(ValueError, match="title"):
+        make_figure(monthly, title="")
+    with pytest.raises(ValueError, match="description"):
+        make_figure(monthly, description="")
+
+
+def test_refuses_unaggregated_data():
+    frame = pd.DataFrame({"month": pd.date_range("2000-01-01", periods=5001, freq="D"), "value": 1})
+    with pytest.raises(ValueError, match="aggregate before charting"):
+        make_figure(frame)
+
+
+def test_vega_bundle_is_wrapped_and_sets_globals(tmp_path):
+    path = charts.write_vega_bundle(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[1] == "(function(){"
+    assert "window.vegaEmbed=" in text and text.rstrip().endswith("})();")
+    assert "http://" not in text[:300] and "cdn.jsdelivr" not in text[:300]
+
+
+def test_bundle_versions_match_altair_spec(monthly):
+    import vl_convert as vlc
+
+    schema = make_figure(monthly).spec["$schema"]
+    major = re.search(r"/v(\d+)", schema).group(1)
+    assert any(v.startswith(f"v{major}") or v.startswith(major) for v in vlc.get_vegalite_versions())
+
+
+def test_line_with_events_layers_rules(monthly):
+    events = pd.DataFrame({"date": [pd.Timestamp("2020-07-01")], "label": ["USMCA in force"]})
+    chart = charts.line_with_events(monthly, x="month", y="value", events=events, x_title="Month", y_title="Value")
+    spec = chart.to_dict()
+    assert len(spec["layer"]) == 3
+    assert {layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in spec["layer"]} >= {"line", "rule", "text"}

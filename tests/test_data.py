@@ -1,0 +1,71 @@
+"""The loader: typed frames from any working directory, clear errors, environment override."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import data
+
+
+def test_states_reference_keeps_two_character_codes():
+    states = analysis.load("states")
+    assert len(states) == 32
+    assert states["state_code"].tolist() == [f"{n:02d}" for n in range(1, 33)]
+    assert str(states["state_code"].dtype) == "string"
+    assert states.loc[states["state_code"] == "09", "state_name"].item() == "Ciudad de México"
+
+
+def test_integer_and_date_fields_are_typed():
+    indicators = analysis.load("country_indicators")
+    assert str(indicators["year"].dtype) == "Int64"
+    assert str(indicators["population"].dtype) == "Int64"
+    mexico_2018 = indicators.query("country_code == 'MEX' and year == 2018")
+    assert mexico_2018["population"].item() == 124_573_711  # World Bank SP.POP.TOTL, check value in sources/README
+    events = analysis.load("events")
+    assert pd.api.types.is_datetime64_any_dtype(events["date"])
+
+
+def test_missing_values_stay_missing():
+    indicators = analysis.load("country_indicators")
+    gdp_2024 = indicators.query("country_code == 'MEX' and year == 2024")["gdp_usd"]
+    assert gdp_2024.isna().all(), "a year the World Bank file lacks must stay empty, not become 0"
+
+
+def test_index_option_uses_primary_key():
+    states = analysis.load("states", index=True)
+    assert states.index.names == ["state_code"]
+
+
+def test_unknown_resource_lists_known_ones():
+    with pytest.raises(KeyError, match="known resources: .*states"):
+        analysis.load("no-such-table")
+
+
+def test_loads_from_any_working_directory(tmp_path):
+    code = "import analysis; print(len(analysis.load('states')))"
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "32"
+
+
+def test_environment_variable_points_to_another_copy(tmp_path, monkeypatch):
+    copy = tmp_path / "data"
+    shutil.copytree(data.DEFAULT_PACKAGE.parent, copy)
+    lines = (copy / "reference/states.csv").read_text(encoding="utf-8").splitlines()
+    (copy / "reference/states.csv").write_text("\n".join(lines[:11]) + "\n", encoding="utf-8")
+    monkeypatch.setenv(data.PACKAGE_ENV, str(copy / "datapackage.json"))
+    data._descriptor.cache_clear()
+    assert len(analysis.load("states")) == 10
+
+
+def test_missing_package_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setenv(data.PACKAGE_ENV, str(tmp_path / "nowhere.json"))
+    with pytest.raises(FileNotFoundError, match="data package not found"):
+        data.package_path()

@@ -1,0 +1,122 @@
+"""The derivation framework and the reference steps (states, boundaries, events, World Bank)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import etl
+from analysis.data import REPO_ROOT
+from analysis.etl import DerivationError
+from analysis.etl import events as events_step
+from analysis.etl import states as states_step
+
+
+def test_rederived_package_matches_data_byte_for_byte(raw):
+    differences = etl.check_package(raw, REPO_ROOT / "data")
+    assert differences == [], "data/ is not what the code derives from the raw files:\n" + "\n".join(differences)
+
+
+def test_every_resource_is_declared_once_with_sources_and_units_documented():
+    resources = etl.all_resources()
+    names = [r.name for r in resources]
+    assert len(names) == len(set(names))
+    for resource in resources:
+        assert (resource.sources or resource.row_sources) and all(s.get("path", "").startswith("http") for s in resource.sources), resource.name
+        assert resource.primary_key, resource.name
+        assert all(f.get("description") for f in resource.fields), resource.name
+        assert resource.derive.__module__.startswith("analysis.etl."), resource.name
+        module = __import__(resource.derive.__module__, fromlist=["_"])
+        assert "http" in (module.__doc__ or ""), f"{module.__name__} must document the publisher's download URL"
+
+
+def test_descriptor_carries_metadata_a_reuser_needs():
+    descriptor = json.loads((REPO_ROOT / "data/datapackage.json").read_text())
+    assert descriptor["version"] == analysis.__version__
+    assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
+    for resource in descriptor["resources"]:
+        assert resource["hash"].startswith("sha256:")
+        assert resource["sources"] and resource["licenses"]
+        assert Path(resource["path"]).stem == resource["name"]
+
+
+def test_states_derivation(raw):
+    states = states_step.derive_states(raw, {})
+    assert len(states) == 32
+    assert states.set_index("state_code").loc["19", "state_name"] == "Nuevo León"
+    assert states.set_index("state_code").loc["19", "abbreviation"] == "NL"
+
+
+def test_states_derivation_rejects_bad_codes(raw, tmp_path):
+    fake = tmp_path / "raw"
+    shutil.copytree(raw / "geo", fake / "geo")
+    shutil.copytree(raw / "elections", fake / "elections")
+    path = fake / states_step.GEOJSON
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    collection["features"][4]["properties"]["cve_geo"] = 5  # a number instead of "05"
+    path.write_text(json.dumps(collection), encoding="utf-8")
+    with pytest.raises(DerivationError, match=r"row 5, field 'cve_geo'"):
+        states_step.derive_states(fake, {})
+
+
+def test_boundaries_are_rounded_and_complete():
+    boundaries = analysis.load("state_boundaries")
+    assert len(boundaries) == 32
+    geometry = json.loads(boundaries["geometry"].iloc[0])
+    assert geometry["type"] in {"Polygon", "MultiPolygon"}
+    text = boundaries["geometry"].str.cat()
+    assert ".1234" not in text  # no more than 3 decimals survive (spot check of the rounding)
+
+
+def test_events_month_precision_and_labels(raw):
+    events = events_step.derive_events(raw, {})
+    june = events[(events["date"] == "2019-06-01") & (events["category"] == "trade")]
+    assert june["date_precision"].tolist() == ["month"]
+    assert events["label"].str.len().max() <= 40
+    assert events["event_id"].is_unique
+
+
+def test_events_reject_unknown_category(raw, tmp_path):
+    fake = tmp_path / "raw"
+    fake.mkdir()
+    text = (raw / "events_timeline.csv").read_text(encoding="utf-8").splitlines()
+    text[3] = text[3].replace(",elections,", ",sport,")
+    (fake / "events_timeline.csv").write_text("\n".join(text) + "\n", encoding="utf-8")
+    with pytest.raises(DerivationError, match=r"events_timeline.csv, row 4, field 'category'"):
+        events_step.derive_events(fake, {})
+
+
+def test_world_bank_check_values():
+    indicators = analysis.load("country_indicators").set_index(["country_code", "year"])
+    assert indicators.loc[("MEX", 2018), "gdp_usd"] == pytest.approx(1_256_300_182_879.73)
+    assert indicators.loc[("MEX", 2023), "population"] == 129_739_759
+
+
+def test_invalid_derivation_leaves_data_untouched(tmp_path):
+    out = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data", out)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    resources = etl.all_resources()
+    blobs = {r.name: (out / r.path).read_bytes() for r in resources}
+    states = next(r for r in resources if r.name == "states")
+    blobs["states"] = blobs["states"].replace(b"01,Aguascalientes", b"1,Aguascalientes")  # breaks the pattern
+    with pytest.raises(ValueError, match=r"states.csv, row 2, field 'state_code'"):
+        etl.write_package(resources, blobs, out)
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(tmp_path.glob(".staging-*"))
+    assert states.path == "reference/states.csv"
+
+
+def test_csv_serialisation_is_deterministic_and_checks_columns():
+    states = next(r for r in etl.all_resources() if r.name == "states")
+    frame = analysis.load("states")
+    assert etl.to_csv_bytes(frame, states) == etl.to_csv_bytes(frame.copy(), states)
+    with pytest.raises(ValueError, match="undeclared"):
+        etl.to_csv_bytes(frame.assign(extra=1), states)
+    assert b"\r\n" not in etl.to_csv_bytes(pd.DataFrame(frame), states)

@@ -14,7 +14,7 @@ WORK := $(BUILD)/work
 JB_FLAGS := -W -n --keep-going
 PYTEST_FLAGS ?=
 
-.PHONY: help setup data validate book book-clean test bench snapshots lock clean
+.PHONY: help setup data validate book book-clean test browser-deps bench snapshots lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-11s %s\n", $$1, $$2}'
@@ -40,7 +40,8 @@ validate: $(STAMP) ## Validate the data package (file, row and field for every e
 
 book: validate ## Validate the data, execute every chapter and build the HTML into _build/html
 	@mkdir -p $(WORK)
-	$(BIN)/jupyter-book build $(JB_FLAGS) --path-output $(WORK) .
+	@# Built with the network dropped where the kernel allows it: proof the book needs none.
+	scripts/offline.sh $(BIN)/jupyter-book build $(JB_FLAGS) --path-output $(WORK) .
 	@# Publish only a complete, warning-free build: a failure above leaves _build/html as it was.
 	@rm -rf $(BUILD)/html.new && cp -a $(WORK)/_build/html $(BUILD)/html.new && rm -rf $(BUILD)/html && mv $(BUILD)/html.new $(BUILD)/html
 	@echo "Book built: $(BUILD)/html/index.html"
@@ -48,8 +49,15 @@ book: validate ## Validate the data, execute every chapter and build the HTML in
 book-clean: ## Remove the incremental build state, so the next build starts from scratch
 	rm -rf $(WORK)
 
-test: book ## Build the book, then run the whole test suite (add RAW=... to re-derive data/ too)
+test: book browser-deps ## Build the book, then run the whole test suite (add RAW=... to re-derive data/ too)
 	$(BIN)/python -m pytest $(if $(RAW),--raw "$(RAW)") $(PYTEST_FLAGS)
+
+browser-deps: ## Install Debian's Chromium for the browser tests if it is missing
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests ..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "The browser tests need Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'"; exit 1; fi; }
 
 bench: $(STAMP) ## Time a clean build, a no-change rebuild, notebook execution and validation
 	$(BIN)/python -m analysis.bench

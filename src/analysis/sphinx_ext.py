@@ -57,8 +57,19 @@ def _note_dependencies(app, docname: str, source: list[str]) -> None:
             app.env.note_dependency(path)
 
 
+def _is_thebe_script(script) -> bool:
+    filename = getattr(script, "filename", script) or ""
+    body = getattr(script, "attributes", {}).get("body", "") if hasattr(script, "attributes") else ""
+    return "thebe" in str(filename) or "THEBE_JS_URL" in body
+
+
 def _page_context(app, pagename, templatename, context, doctree) -> None:
     context["amlo_version"] = analysis.__version__
+    # Thebe is off (launch_buttons.thebe: false) but sphinx-thebe still injects a script naming a
+    # CDN URL, once per build run; incremental builds then declare it twice (a console error).
+    # Readers never need it, so it is dropped from every page.
+    if "script_files" in context:
+        context["script_files"] = [s for s in context["script_files"] if not _is_thebe_script(s)]
 
 
 def _config_inited(app, config) -> None:

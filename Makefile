@@ -14,7 +14,7 @@ WORK := $(BUILD)/work
 JB_FLAGS := -W -n --keep-going
 PYTEST_FLAGS ?=
 
-.PHONY: help setup data validate book book-clean test browser-deps bench snapshots lock clean
+.PHONY: help setup data validate book book-clean test browser-deps bench snapshots release site pdf lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-11s %s\n", $$1, $$2}'
@@ -64,6 +64,20 @@ bench: $(STAMP) ## Time a clean build, a no-change rebuild, notebook execution a
 
 snapshots: $(STAMP) ## Re-record the headline outputs the notebook tests compare (review the diff!)
 	$(BIN)/python -m analysis.snapshots
+
+release: $(STAMP) ## Cut the version in src/analysis/__init__.py: needs a dated changelog entry and a passing make test
+	$(BIN)/python -m analysis.release cut
+
+site: $(STAMP) ## Build every released version (git tags vX.Y.Z) and the working tree side by side in _build/site
+	$(BIN)/python -m analysis.site
+
+pdf: book browser-deps ## Print the whole book to _build/book.pdf with Chromium (offline, static charts included)
+	scripts/offline.sh $(BIN)/jupyter-book build $(JB_FLAGS) --builder singlehtml --path-output $(BUILD)/pdf-work .
+	scripts/offline.sh /usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+	  --disable-component-update --disable-sync --no-first-run --run-all-compositor-stages-before-draw \
+	  --virtual-time-budget=30000 --no-pdf-header-footer --print-to-pdf=$(BUILD)/book.pdf \
+	  "file://$(CURDIR)/$(BUILD)/pdf-work/_build/singlehtml/index.html" 2>/dev/null
+	@echo "PDF: $(BUILD)/book.pdf"
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (needs the network)
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock

@@ -47,8 +47,21 @@ def _build_date() -> str:
     return out.stdout.strip() or dt.date.today().isoformat()
 
 
+SITE_VERSIONS_ENV = "AMLO_SITE_VERSIONS"  # set by `make site`: JSON {"current": …, "versions": [{name, path}]}
+
+
 def _builder_inited(app) -> None:
     write_vega_bundle(Path(app.srcdir) / "_static" / "vega")
+    if os.environ.get(SITE_VERSIONS_ENV):
+        app.add_js_file("version-switcher.js")
+
+
+def _build_finished(app, exception) -> None:
+    """In site builds, write the version list the switcher reads (same host, no network)."""
+    versions = os.environ.get(SITE_VERSIONS_ENV)
+    if exception is None and versions and app.builder.format == "html":
+        target = Path(app.outdir) / "_static" / "versions.json"
+        target.write_text(versions, encoding="utf-8")
 
 
 def _note_dependencies(app, docname: str, source: list[str]) -> None:
@@ -81,6 +94,7 @@ def _config_inited(app, config) -> None:
 
 def setup(app):
     app.connect("builder-inited", _builder_inited)
+    app.connect("build-finished", _build_finished)
     app.connect("source-read", _note_dependencies)
     app.connect("html-page-context", _page_context)
     app.connect("config-inited", _config_inited)

@@ -1,0 +1,47 @@
+"""Two executions of the same commit give identical notebook outputs.
+
+The book build (make book) keeps each executed chapter in _build/work/_build/jupyter_execute/.
+Here every chapter is executed again in a fresh kernel and every output is compared. Nothing is
+ignored except what this list documents:
+- ``execution_count`` and output ``metadata`` (kernel bookkeeping, not content).
+Figure element ids are derived from the chart spec's hash (analysis.charts), so they are stable.
+Data outputs are covered by the byte-for-byte re-derivation test (tests/test_etl.py, with --raw).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from analysis.notebooks import chapter_notebooks, execute, read_myst_notebook
+
+ROOT = Path(__file__).resolve().parents[1]
+EXECUTED = ROOT / "_build" / "work" / "_build" / "jupyter_execute" / "chapters"
+
+
+def comparable(notebook) -> list:
+    cells = []
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        outputs = []
+        for output in cell.get("outputs", []):
+            outputs.append({k: v for k, v in output.items() if k not in ("execution_count", "metadata")})
+        cells.append((cell.source, outputs))
+    return cells
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", chapter_notebooks(), ids=lambda p: p.stem)
+def test_second_execution_gives_identical_outputs(path):
+    built = EXECUTED / f"{path.stem}.ipynb"
+    if not built.is_file():
+        pytest.fail(f"{built} missing: run `make book` first (make test does)")
+    first = comparable(nbformat.read(built, as_version=4))
+    second = comparable(execute(read_myst_notebook(path), path))
+    assert len(first) == len(second)
+    for number, (a, b) in enumerate(zip(first, second)):
+        assert a[0] == b[0], f"{path.name} cell {number}: source differs from the built one (stale build?)"
+        assert a[1] == b[1], f"{path.name} cell {number}: outputs differ between two executions"

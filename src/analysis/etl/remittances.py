@@ -1,0 +1,100 @@
+"""Remittances to and from Mexico, monthly (Banco de México).
+
+Raw input (relative to RAW): ``remittances/banxico_remesas_mensuales.csv``, a copy of
+``data/remesas_mensuales.csv`` in ``lapanquecita/remesas`` (MIT), collected from Banco de México's
+SIE, cuadro "Ingresos y Egresos por Remesas"
+(https://www.banxico.org.mx/SieInternet/consultarDirectorioInternetAction.do?sector=1&accion=consultarDirectorioCuadros&locale=es).
+Columns ``PERIODO,ID_FLUJO,FLUJO,OPERACIONES,VALOR_USD``: FLUJO ``Ingresos`` (inflows to Mexico,
+from January 1995) and ``Egresos`` (outflows from Mexico, from January 2013); VALOR_USD in current
+U.S. dollars (not millions); OPERACIONES = number of transactions.
+
+Note: the annual "check values" in the sources README (2018 US$35.18 bn, 2023 US$64.40 bn) equal
+inflows **plus** outflows; inflows alone are US$34.44 bn and US$63.32 bn (see the tests).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.etl import DerivationError, Resource, field_
+
+MONTHLY = "remittances/banxico_remesas_mensuales.csv"
+HEADER = ["PERIODO", "ID_FLUJO", "FLUJO", "OPERACIONES", "VALOR_USD"]
+FLOWS = {("1", "Ingresos"): "inflows", ("2", "Egresos"): "outflows"}
+
+
+def derive_remittances(raw: Path, built: dict) -> pd.DataFrame:
+    path = raw / MONTHLY
+    frame = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
+    if list(frame.columns) != HEADER:
+        raise DerivationError(path, f"header {list(frame.columns)} differs from {HEADER}", row=1)
+    rows = []
+    for line, record in enumerate(frame.to_dict("records"), start=2):
+        key = (record["ID_FLUJO"], record["FLUJO"])
+        if key not in FLOWS:
+            raise DerivationError(path, f"unknown flow {key}", row=line, field="FLUJO")
+        if not re.fullmatch(r"\d{4}-\d{2}-01", record["PERIODO"]):
+            raise DerivationError(path, f"period {record['PERIODO']!r} is not the 1st of a month", row=line, field="PERIODO")
+        numbers = {}
+        for column in ("OPERACIONES", "VALOR_USD"):
+            if not re.fullmatch(r"\d+", record[column]):
+                raise DerivationError(path, f"{record[column]!r} is not a non-negative whole number", row=line, field=column)
+            numbers[column] = int(record[column])
+        rows.append({"line": line, "date": pd.Timestamp(record["PERIODO"]), "flow": FLOWS[key], **numbers})
+    table = pd.DataFrame(rows)
+    duplicated = table.duplicated(["date", "flow"])
+    if duplicated.any():
+        raise DerivationError(path, "month and flow appear twice", row=int(table.loc[duplicated, "line"].iloc[0]), field="PERIODO")
+    for flow, group in table.groupby("flow"):
+        group = group.sort_values("date")
+        expected = pd.date_range(group["date"].iloc[0], periods=len(group), freq="MS")
+        gaps = group["date"].to_numpy() != expected.to_numpy()
+        if gaps.any():
+            raise DerivationError(path, f"{flow}: months are not consecutive", row=int(group[gaps]["line"].iloc[0]), field="PERIODO")
+    inflows = table[table["flow"] == "inflows"].set_index("date")
+    outflows = table[table["flow"] == "outflows"].set_index("date")
+    extra = outflows.index.difference(inflows.index)
+    if len(extra):
+        raise DerivationError(path, f"outflows for {extra[0]:%Y-%m} without inflows", row=int(outflows.loc[extra[0], "line"]), field="PERIODO")
+    result = pd.DataFrame({
+        "date": inflows.index,
+        "remittances_usd_mn": (inflows["VALOR_USD"] / 1_000_000).round(6).to_numpy(),
+        "operations": inflows["OPERACIONES"].astype("Int64").to_numpy(),
+        "outflows_usd_mn": (outflows["VALOR_USD"].reindex(inflows.index) / 1_000_000).round(6).to_numpy(),
+    })
+    return result.sort_values("date").reset_index(drop=True)
+
+
+RESOURCES = [
+    Resource(
+        name="remittances_monthly",
+        folder="trade",
+        title="Remittances to Mexico (inflows) and from Mexico (outflows), monthly (Banco de México)",
+        description=(
+            "Monthly remittance inflows to Mexico (remesas, ingresos) from January 1995, their number of transactions, and "
+            "remittance outflows from Mexico (egresos) from January 2013 (empty before), in millions of current U.S. dollars, "
+            "not seasonally adjusted, calendar months (date = 1st of the month). Banco de México's current revised series "
+            "(SIE, 'Ingresos y Egresos por Remesas'); first-release figures reported in the press can differ. The latest "
+            "year in the table is partial: count months before comparing annual sums."
+        ),
+        sources=[
+            {"title": "Banco de México, SIE: Ingresos y Egresos por Remesas (monthly)",
+             "path": "https://www.banxico.org.mx/SieInternet/consultarDirectorioInternetAction.do?sector=1&accion=consultarDirectorioCuadros&locale=es",
+             "publisher": "Banco de México"},
+            {"title": "lapanquecita/remesas, data/remesas_mensuales.csv (copy of the Banxico series, MIT)",
+             "path": "https://github.com/lapanquecita/remesas", "publisher": "lapanquecita"},
+        ],
+        fields=[
+            field_("date", "date", "Calendar month (1st of the month)", required=True, unique=True),
+            field_("remittances_usd_mn", "number", "Remittance inflows to Mexico", unit="USD million, current, NSA", required=True, minimum=0),
+            field_("operations", "integer", "Number of inflow transactions", unit="transactions", required=True, minimum=0),
+            field_("outflows_usd_mn", "number", "Remittance outflows from Mexico (published from January 2013)", unit="USD million, current, NSA", minimum=0),
+        ],
+        primary_key=["date"],
+        derive=derive_remittances,
+        raw_files=[MONTHLY],
+    ),
+]

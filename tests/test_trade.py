@@ -1,0 +1,96 @@
+"""Analysis functions of the trade chapter and its fact-check claims."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import factcheck, trade
+from analysis.data import load
+
+
+def _toy(months: int, start: str = "2020-01-01", partner: str = "Mexico", value: float = 1.0) -> pd.DataFrame:
+    dates = pd.date_range(start, periods=months, freq="MS")
+    return pd.DataFrame({"date": dates, "partner": partner, "exports_usd_mn": value, "imports_usd_mn": 2 * value,
+                         "balance_usd_mn": -value, "total_trade_usd_mn": 3 * value})
+
+
+def test_annual_totals_flag_partial_years():
+    annual = trade.annual_totals(_toy(22)).set_index("year")  # Jan 2020 – Oct 2021
+    assert annual.loc[2020, "months"] == 12 and bool(annual.loc[2020, "complete"])
+    assert annual.loc[2021, "months"] == 10 and not bool(annual.loc[2021, "complete"])
+    assert annual.loc[2021, "total_trade_usd_mn"] == 30
+
+
+def test_rolling_needs_12_months_and_no_gaps():
+    rolled = trade.rolling_12m(_toy(14))
+    assert rolled["total_trade_usd_mn_12m"].iloc[:11].isna().all()
+    assert rolled["total_trade_usd_mn_12m"].iloc[11] == 36
+    gappy = _toy(14).drop(index=5)
+    with pytest.raises(ValueError, match="not consecutive"):
+        trade.rolling_12m(gappy)
+
+
+def test_growth_refuses_partial_year():
+    annual = trade.annual_totals(_toy(22))
+    with pytest.raises(ValueError, match="not a complete year"):
+        trade.growth_pct(annual[annual["partner"] == "Mexico"], "total_trade_usd_mn", 2020, 2021)
+
+
+def test_rank_refuses_partial_year():
+    annual = trade.annual_totals(load("us_trade_monthly"))
+    with pytest.raises(ValueError, match="not a complete year"):
+        trade.rank_in_year(annual, "Mexico", 2023)
+
+
+def test_ranks_and_shares_on_real_data():
+    monthly = load("us_trade_monthly")
+    annual = trade.annual_totals(monthly)
+    assert trade.rank_in_year(annual, "Mexico", 2017, "total") == 3
+    assert trade.rank_in_year(annual, "Mexico", 2017, "exports") == 2
+    assert [trade.rank_in_year(annual, p, 2021) for p in ("Canada", "Mexico")] == [1, 2]
+    shares = trade.partner_shares(annual)
+    assert trade.first_year_ranked_first(shares) == 2019
+    row = shares[(shares["partner"] == "Mexico") & (shares["year"] == 2023)].iloc[0]
+    assert row["months"] == 10 and not row["complete"]
+    # PROVENANCE: Mexico's share of U.S. imports in 2018 was 13.6%.
+    imports = trade.partner_shares(annual, "imports")
+    assert imports[(imports["partner"] == "Mexico") & (imports["year"] == 2018)]["share_pct"].item() == pytest.approx(13.55, abs=0.01)
+    assert trade.first_month_rolling_first(monthly) == pd.Timestamp("2019-06-01")
+
+
+def test_per_minute_and_trough():
+    monthly = load("us_trade_monthly")
+    per_minute = trade.dollars_per_minute(trade.annual_totals(monthly)).set_index("year")
+    assert per_minute.loc[2018, "usd_mn_per_minute"] == pytest.approx(609_648.56 / 525_600, rel=1e-6)
+    assert per_minute.loc[2020, "minutes"] == 527_040
+    assert 2023 not in per_minute.index
+    assert trade.trough(monthly, "Mexico", 2020)["date"] == pd.Timestamp("2020-05-01")
+
+
+def test_published_total_trade_ranks_only_with_all_three():
+    published = load("us_goods_trade_published")
+    table_2023 = trade.published_total_trade(published, 2023).set_index("partner")
+    assert table_2023.loc["Mexico", "rank"] == 1
+    assert table_2023.loc["Canada", "total_trade_usd_mn"] == pytest.approx(353_200 + 421_096)
+    assert trade.published_total_trade(published, 2020)["rank"].isna().all()  # China 2020 imports not published
+
+
+def test_trade_claim_verdicts():
+    ledger = factcheck.evaluate([c for c in factcheck.all_claims() if c.chapter == "trade"]).set_index("claim_id")
+    assert ledger.loc["A2-trade-03", "verdict"] == "approximately"
+    assert ledger.loc["A4-trade-01", "verdict"] == "consistent"
+    assert ledger.loc["A5-trade-01", "verdict"] == "definition"
+    assert ledger.loc["A2-trade-04", "verdict"] == "unverifiable"
+    assert ledger.loc["A4-trade-03", "data_value"] == "24"
+    assert len(ledger) == 11
+
+
+def test_claim_check_detects_changed_data():
+    def loader(name):
+        frame = load(name)
+        if name == "us_trade_monthly":  # double China's exports: Mexico is no longer second
+            frame = frame.assign(exports_usd_mn=frame["exports_usd_mn"].where(frame["partner"] != "China", frame["exports_usd_mn"] * 3))
+        return frame
+    claim = next(c for c in factcheck.all_claims() if c.claim_id == "A2-trade-02")
+    assert factcheck.verdict(claim, claim.check(loader)) == "inaccurate"

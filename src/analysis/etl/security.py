@@ -1,0 +1,605 @@
+"""Security chapter: homicides in Mexico, U.S. overdose deaths, corruption perceptions, opium poppy
+and Mérida Initiative funding.
+
+Raw inputs (paths relative to RAW) and the publishers' download pages:
+- ``security/sesnsp_victimas_delitos_ent_nac_x100khab_genero.csv.bz2``: SESNSP, "Datos abiertos de
+  incidencia delictiva — Víctimas (fuero común)", annual victims by state, crime subtype, modality and sex
+  (https://www.gob.mx/sesnsp/acciones-y-programas/datos-abiertos-de-incidencia-delictiva ; bzip2 copy from
+  isaacarroyov/datos_facil_acceso, ``GobiernoMexicano/sesnsp/db_victimas_delitos_ent_nac_x100khab_genero.csv.bz2``).
+- ``security/diegovalle_table_inegi_sesnsp_homicides_1990_2017.csv``: INEGI, Estadísticas de mortalidad,
+  national homicides 1990–2016 (https://www.inegi.org.mx/programas/mortalidad/ ; compiled by Diego
+  Valle-Jones, diegovalle/new.crimenmexico ``R/data/table-inegi-sesnsp.csv``). Read as UTF-8 (see read_valle).
+- ``security/gargiulo_inegi_homicides_state_month_2000_2022.csv``: INEGI death-certificate microdata
+  (https://www.inegi.org.mx/programas/mortalidad/#Microdatos) aggregated to state × month of occurrence by
+  Gargiulo, Aburto & Floridi (2024), doi:10.17605/OSF.IO/U8DC3. Pipe-delimited.
+- ``security/cdc_nchs_drug_overdose_death_rates_by_drug_type_1999_2018.csv``: CDC/NCHS, Drug overdose
+  death rates by drug type (https://data.cdc.gov/api/views/95ax-ymtc/rows.csv).
+- ``security/datahub_cpi_1995_2017.csv``: Transparency International CPI 1995–2017 on a 0–10 scale
+  (https://www.transparency.org/en/cpi ; copy from datasets/corruption-perceptions-index ``data/cpi.csv``; Latin-1).
+- ``published_figures.csv``: topics ``security_homicides`` (INEGI releases 2017–2024), ``drugs_overdose_us``,
+  ``corruption_cpi``, ``drugs_poppy``, ``security_assistance_merida``; each row has its URL.
+- ``security/owid_cpi_transparency_international_2012_2018.csv`` is read only by the tests (cross-check).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.etl import DerivationError, Resource, field_, foreign_key
+from analysis.etl._published import PUBLISHED, URL_PATTERN
+from analysis.etl.states import STATE_CODE
+
+SESNSP = "security/sesnsp_victimas_delitos_ent_nac_x100khab_genero.csv.bz2"
+VALLE = "security/diegovalle_table_inegi_sesnsp_homicides_1990_2017.csv"
+GARGIULO = "security/gargiulo_inegi_homicides_state_month_2000_2022.csv"
+CDC = "security/cdc_nchs_drug_overdose_death_rates_by_drug_type_1999_2018.csv"
+DATAHUB_CPI = "security/datahub_cpi_1995_2017.csv"
+OWID_CPI = "security/owid_cpi_transparency_international_2012_2018.csv"
+
+SESNSP_LAST_FULL_YEAR = 2024  # 2025 rows cover only part of the year and are left out
+CRIMES = {"homicidio doloso": ("Homicidio doloso", "Total"), "feminicidio": ("Feminicidio", "Mujer")}
+NOT_FOUND = "NOT FOUND"
+_RANGE = re.compile(r"^\d+-\d+$")
+_URL = re.compile(URL_PATTERN)
+
+# Published rows deliberately not used, with the reason (checked to exist, so the list cannot go stale).
+EXCLUDED = {
+    ("drugs_overdose_us", "overdose deaths involving synthetic opioids other than methadone, count", "2023"):
+        "source is a dataset-search page describing a Statista chart ('involved fentanyl'), not a CDC publication",
+}
+
+SOURCE_SESNSP = {"title": "SESNSP, Datos abiertos de incidencia delictiva: víctimas del fuero común (nueva metodología), 2015–2025 vintage",
+                 "path": "https://www.gob.mx/sesnsp/acciones-y-programas/datos-abiertos-de-incidencia-delictiva",
+                 "publisher": "Secretariado Ejecutivo del Sistema Nacional de Seguridad Pública (SESNSP)"}
+SOURCE_INEGI = {"title": "INEGI, Estadísticas de mortalidad: defunciones por homicidio 1990–2016 (compiled by D. Valle-Jones, diegovalle/new.crimenmexico)",
+                "path": "https://www.inegi.org.mx/programas/mortalidad/", "publisher": "Instituto Nacional de Estadística y Geografía (INEGI)"}
+SOURCE_GARGIULO = {"title": "Gargiulo, Aburto & Floridi (2024), Monthly municipal-level homicide rates in Mexico (January 2000–December 2022), from INEGI death-certificate microdata",
+                   "path": "https://doi.org/10.17605/OSF.IO/U8DC3", "publisher": "M. Gargiulo, J. M. Aburto, G. Floridi (OSF), data from INEGI"}
+SOURCE_CDC = {"title": "CDC/NCHS, Drug overdose death rates, by drug type, sex, age, race, and Hispanic origin: United States (Health, United States)",
+              "path": "https://data.cdc.gov/api/views/95ax-ymtc/rows.csv", "publisher": "Centers for Disease Control and Prevention, National Center for Health Statistics"}
+SOURCE_DATAHUB_CPI = {"title": "Transparency International, Corruption Perceptions Index 1995–2017 (datasets/corruption-perceptions-index, 0–10 scale)",
+                      "path": "https://www.transparency.org/en/cpi", "publisher": "Transparency International"}
+SOURCE_WB = {"title": "World Bank, World Development Indicators: Population, total, SP.POP.TOTL (package resource country_indicators)",
+             "path": "https://data.worldbank.org/indicator/SP.POP.TOTL", "publisher": "World Bank"}
+
+
+# --------------------------------------------------------------------------- published figures
+def read_published_figures(raw: Path, topic: str) -> pd.DataFrame:
+    """Rows of ``published_figures.csv`` for ``topic`` that hold a number, with ``source_row``.
+
+    Unlike :func:`analysis.etl._published.read_published`, rows whose value is ``NOT FOUND`` (a
+    documented gap) or a range ``low-high`` are skipped rather than refused, so missing figures stay
+    missing; any other non-number is an error. Identical duplicate rows are kept once; two different
+    values for the same indicator, period and status are an error.
+    """
+    path = raw / PUBLISHED
+    frame = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
+    expected = ["topic", "indicator", "geo", "period", "value", "unit", "status", "publisher", "document", "url", "excerpt", "retrieved_note"]
+    if list(frame.columns) != expected:
+        raise DerivationError(path, f"unexpected header {list(frame.columns)}", row=1)
+    frame.insert(0, "source_row", range(2, len(frame) + 2))
+    frame = frame[frame["topic"] == topic]
+    if frame.empty:
+        raise DerivationError(path, f"no rows for topic {topic!r}", field="topic")
+    keep, values = [], []
+    for record in frame.to_dict("records"):
+        row, value = record["source_row"], record["value"].strip()
+        if value == NOT_FOUND or _RANGE.match(value):
+            continue
+        if (topic, record["indicator"], record["period"]) in EXCLUDED:
+            continue
+        try:
+            number = float(value.replace(",", ""))
+        except ValueError as exc:
+            raise DerivationError(path, f"value {value!r} is not a number", row=row, field="value") from exc
+        if not _URL.match(record["url"]):
+            raise DerivationError(path, f"URL {record['url']!r} is not http(s)", row=row, field="url")
+        if record["status"] not in ("preliminary", "final", "revised", "provisional"):
+            raise DerivationError(path, f"status {record['status']!r} not preliminary/final/revised/provisional", row=row, field="status")
+        keep.append(row)
+        values.append(number)
+    out = frame[frame["source_row"].isin(keep)].assign(value=values)
+    for key in EXCLUDED:
+        if key[0] == topic and not ((frame["indicator"] == key[1]) & (frame["period"] == key[2])).any():
+            raise DerivationError(path, f"excluded row {key} no longer present; update EXCLUDED", field="period")
+    out = out.drop_duplicates(subset=["indicator", "period", "status", "value", "url"])
+    clash = out.duplicated(subset=["indicator", "period", "status"], keep=False)
+    if clash.any():
+        first = out[clash].iloc[0]
+        raise DerivationError(path, f"two different values for {first['indicator']!r} {first['period']} ({first['status']})",
+                              row=int(first["source_row"]), field="value")
+    return out.reset_index(drop=True)
+
+
+def _year(value: str, path: Path, row: int) -> int:
+    if not re.fullmatch(r"\d{4}", value):
+        raise DerivationError(path, f"period {value!r} is not a calendar year", row=row, field="period")
+    return int(value)
+
+
+# --------------------------------------------------------------------------- INEGI national
+HOMICIDE_COUNT = "homicides (defunciones por homicidio), count"
+HOMICIDE_RATE = "homicide rate per 100k"
+
+
+def read_valle(raw: Path) -> pd.DataFrame:
+    """INEGI homicides 1990–2016 from the compiled table (two header lines; SQL notes below the data)."""
+    path = raw / VALLE
+    # PROVENANCE calls the file Latin-1, but its bytes are valid UTF-8 ("Año" is C3 B1; the footer holds one U+FFFD).
+    table = pd.read_csv(path, encoding="utf-8", header=None, dtype="string", keep_default_na=False)
+    if table.iloc[0, 0] != "Año" or table.iloc[1, 2] != "Homicidios INEGI":
+        raise DerivationError(path, f"unexpected header {table.iloc[0, 0]!r} / {table.iloc[1, 2]!r}", row=1)
+    rows = []
+    for line, (year, count) in enumerate(zip(table[0], table[2]), start=1):
+        if not re.fullmatch(r"\d{4}", year or ""):
+            continue
+        if count == "":
+            continue  # years after 2016: no INEGI figure in this compilation
+        if not count.isdigit():
+            raise DerivationError(path, f"INEGI homicides {count!r} is not a count", row=line, field="Homicidios INEGI")
+        rows.append({"year": int(year), "homicides": int(count), "source_row": line})
+    frame = pd.DataFrame(rows)
+    if frame["year"].min() != 1990 or frame["year"].max() != 2016 or frame["year"].duplicated().any() or len(frame) != 27:
+        raise DerivationError(path, f"expected one INEGI value per year 1990–2016, found years {frame['year'].tolist()}")
+    return frame
+
+
+def derive_national(raw: Path, built: dict) -> pd.DataFrame:
+    compiled = read_valle(raw)
+    published = read_published_figures(raw, "security_homicides")
+    path = raw / PUBLISHED
+    rows = []
+    for record in compiled.to_dict("records"):
+        rows.append({"year": record["year"], "homicides": record["homicides"], "status": "final", "homicides_preliminary": pd.NA,
+                     "rate_published": float("nan"), "source": "INEGI mortality statistics as compiled by D. Valle-Jones (2018)",
+                     "source_url": SOURCE_INEGI["path"]})
+    counts = published[published["indicator"] == HOMICIDE_COUNT]
+    rates = published[published["indicator"] == HOMICIDE_RATE]
+    if set(published["indicator"]) - {HOMICIDE_COUNT, HOMICIDE_RATE}:
+        raise DerivationError(path, f"unexpected security_homicides indicators {sorted(set(published['indicator']))}", field="indicator")
+    years = sorted({_year(p, path, r) for p, r in zip(counts["period"], counts["source_row"])})
+    if set(years) & set(compiled["year"]):
+        raise DerivationError(path, f"published INEGI years {sorted(set(years) & set(compiled['year']))} overlap the compiled file", field="period")
+    for year in years:
+        by_status = {s: g for s, g in counts[counts["period"] == str(year)].groupby("status")}
+        status = "final" if "final" in by_status else "preliminary"
+        if status not in by_status:
+            raise DerivationError(path, f"{year}: homicide count is neither final nor preliminary", field="status")
+        best = by_status[status].iloc[0]
+        rate = rates[(rates["period"] == str(year)) & (rates["status"] == status)]
+        prelim = by_status["preliminary"].iloc[0]["value"] if "preliminary" in by_status else None
+        rows.append({"year": year, "homicides": int(best["value"]), "status": status,
+                     "homicides_preliminary": int(prelim) if prelim is not None else pd.NA,
+                     "rate_published": float(rate.iloc[0]["value"]) if len(rate) else float("nan"),
+                     "source": f"INEGI, {best['document']} (reported by the press)", "source_url": best["url"]})
+    frame = pd.DataFrame(rows).sort_values("year").reset_index(drop=True)
+    if frame["year"].tolist() != list(range(frame["year"].min(), frame["year"].max() + 1)):
+        raise DerivationError(path, f"INEGI national series has gaps: {frame['year'].tolist()}", field="period")
+    population = built["country_indicators"]
+    mex = population[population["country_code"] == "MEX"].set_index("year")["population"]
+    frame["population"] = frame["year"].map(mex).astype("Int64")
+    if frame["population"].isna().any():
+        raise DerivationError("country_indicators", f"no World Bank population for Mexico in {frame.loc[frame['population'].isna(), 'year'].tolist()}", field="population")
+    frame["rate_per_100k"] = (frame["homicides"] / frame["population"].astype(float) * 100_000).round(2)
+    frame["homicides_preliminary"] = frame["homicides_preliminary"].astype("Int64")
+    frame["revision"] = (frame["homicides"] - frame["homicides_preliminary"]).where(frame["status"] == "final").astype("Int64")
+    return frame
+
+
+# --------------------------------------------------------------------------- SESNSP by state
+def derive_sesnsp(raw: Path, built: dict) -> pd.DataFrame:
+    path = raw / SESNSP
+    table = pd.read_csv(path, compression="bz2", dtype="string", keep_default_na=False, encoding="utf-8")
+    expected = ["n_year", "cve_ent", "nombre_estado", "bien_juridico_afectado", "tipo_de_delito", "subtipo_de_delito", "modalidad",
+                "genero", "n_victimas", "n_victimas_x100khab", "n_victimas_x100kmujeres"]
+    if list(table.columns) != expected:
+        raise DerivationError(path, f"unexpected header {list(table.columns)}", row=1)
+    table.insert(0, "source_row", range(2, len(table) + 2))
+    parts = []
+    for crime, (subtype, sex) in CRIMES.items():
+        part = table[(table["subtipo_de_delito"] == subtype) & (table["genero"] == sex)]
+        if part.empty:
+            raise DerivationError(path, f"no rows with subtipo_de_delito {subtype!r} and genero {sex!r}", field="subtipo_de_delito")
+        bad = ~part["n_victimas"].str.fullmatch(r"\d+")
+        if bad.any():
+            raise DerivationError(path, f"victims {part.loc[bad, 'n_victimas'].iloc[0]!r} is not a count", row=int(part.loc[bad, "source_row"].iloc[0]), field="n_victimas")
+        bad = ~part["n_year"].str.fullmatch(r"\d{4}")
+        if bad.any():
+            raise DerivationError(path, "year is not four digits", row=int(part.loc[bad, "source_row"].iloc[0]), field="n_year")
+        part = part.assign(year=part["n_year"].astype(int), victims=part["n_victimas"].astype(int), crime=crime)
+        dup = part.duplicated(["year", "cve_ent", "modalidad"])
+        if dup.any():
+            raise DerivationError(path, "duplicate year/state/modality row", row=int(part.loc[dup, "source_row"].iloc[0]), field="modalidad")
+        summed = part.groupby(["year", "cve_ent", "crime"], as_index=False)["victims"].sum()
+        national = summed[summed["cve_ent"] == "00"].set_index("year")["victims"]
+        states = summed[summed["cve_ent"] != "00"]
+        by_year = states.groupby("year")["victims"].sum()
+        mismatch = by_year[by_year != national.reindex(by_year.index)]
+        if len(mismatch):
+            raise DerivationError(path, f"{crime}: sum of states differs from the national row (cve_ent 00) in {mismatch.index.tolist()}", field="n_victimas")
+        parts.append(states)
+    frame = pd.concat(parts).rename(columns={"cve_ent": "state_code"})
+    frame = frame[frame["year"] <= SESNSP_LAST_FULL_YEAR]
+    counts = frame.groupby(["year", "crime"]).size()
+    if (counts != 32).any():
+        raise DerivationError(path, f"expected 32 states per year and crime, found {counts[counts != 32].to_dict()}", field="cve_ent")
+    frame = frame.sort_values(["year", "state_code", "crime"]).reset_index(drop=True)
+    return frame[["year", "state_code", "crime", "victims"]]
+
+
+# --------------------------------------------------------------------------- INEGI state × month
+def derive_state_monthly(raw: Path, built: dict) -> pd.DataFrame:
+    path = raw / GARGIULO
+    table = pd.read_csv(path, sep="|", dtype="string", keep_default_na=False)
+    expected = ["cve_ent", "year", "month", "homicides", "pop_est", "homicide_rate"]
+    if list(table.columns) != expected:
+        raise DerivationError(path, f"unexpected header {list(table.columns)}", row=1)
+    for line, record in enumerate(table.to_dict("records"), start=2):
+        if not re.fullmatch(r"(0[1-9]|[12][0-9]|3[0-2])", record["cve_ent"]):
+            raise DerivationError(path, f"state code {record['cve_ent']!r} is not 01–32", row=line, field="cve_ent")
+        if not (record["year"].isdigit() and record["month"].isdigit() and 1 <= int(record["month"]) <= 12):
+            raise DerivationError(path, f"year/month {record['year']!r}/{record['month']!r} invalid", row=line, field="month")
+        if not record["homicides"].isdigit():
+            raise DerivationError(path, f"homicides {record['homicides']!r} is not a count", row=line, field="homicides")
+        try:
+            if float(record["pop_est"]) <= 0:
+                raise ValueError
+        except ValueError as exc:
+            raise DerivationError(path, f"population {record['pop_est']!r} is not a positive number", row=line, field="pop_est") from exc
+    frame = pd.DataFrame({
+        "date": pd.to_datetime({"year": table["year"].astype(int), "month": table["month"].astype(int), "day": 1}),
+        "state_code": table["cve_ent"],
+        "homicides": table["homicides"].astype(int),
+        "population_estimate": table["pop_est"].astype(float).round(0).astype("Int64"),
+    })
+    dup = frame.duplicated(["date", "state_code"])
+    if dup.any():
+        raise DerivationError(path, "duplicate state-month", row=int(frame.index[dup][0]) + 2, field="month")
+    if len(frame) != 32 * 12 * 23:
+        raise DerivationError(path, f"expected 8,832 rows (32 states × 276 months), found {len(frame)}")
+    return frame.sort_values(["date", "state_code"]).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- U.S. overdoses
+CDC_PANELS = {"rate_all_drugs": "All drug overdose deaths",
+              "rate_synthetic_opioids": "Drug overdose deaths involving other synthetic opioids (other than methadone)"}
+CDC_UNIT = "Deaths per 100,000 resident population, age-adjusted"
+PUBLISHED_MEASURES = {
+    "drug overdose deaths, total": "deaths_all_drugs",
+    "overdose deaths involving synthetic opioids other than methadone, count": "deaths_synthetic_opioids",
+    "drug overdose death rate, age-adjusted": "rate_all_drugs",
+    "overdose death rate involving synthetic opioids other than methadone": "rate_synthetic_opioids",
+}
+MEASURE_UNITS = {"deaths_all_drugs": "deaths", "deaths_synthetic_opioids": "deaths",
+                 "rate_all_drugs": "per 100,000, age-adjusted", "rate_synthetic_opioids": "per 100,000, age-adjusted"}
+CDC_LAST_YEAR = 2018
+
+
+def read_cdc(raw: Path) -> pd.DataFrame:
+    path = raw / CDC
+    table = pd.read_csv(path, dtype={"PANEL": "string", "UNIT": "string", "STUB_NAME": "string", "STUB_LABEL": "string"})
+    for column in ("PANEL", "UNIT", "STUB_NAME", "STUB_LABEL", "YEAR", "ESTIMATE"):
+        if column not in table.columns:
+            raise DerivationError(path, f"column {column!r} missing", row=1, field=column)
+    rows = []
+    for measure, panel in CDC_PANELS.items():
+        part = table[(table["PANEL"] == panel) & (table["UNIT"] == CDC_UNIT) & (table["STUB_NAME"] == "Total") & (table["STUB_LABEL"] == "All persons")]
+        if sorted(part["YEAR"].tolist()) != list(range(1999, CDC_LAST_YEAR + 1)):
+            raise DerivationError(path, f"{panel}: expected one all-persons row per year 1999–2018, found {sorted(part['YEAR'].tolist())}", field="YEAR")
+        if part["ESTIMATE"].isna().any():
+            raise DerivationError(path, f"{panel}: missing estimate", row=int(part.index[part['ESTIMATE'].isna()][0]) + 2, field="ESTIMATE")
+        rows.extend({"year": int(y), "measure": measure, "value": float(v)} for y, v in zip(part["YEAR"], part["ESTIMATE"]))
+    return pd.DataFrame(rows)
+
+
+def derive_overdoses(raw: Path, built: dict) -> pd.DataFrame:
+    path = raw / PUBLISHED
+    cdc = read_cdc(raw).assign(status="final", source="CDC/NCHS, Health, United States table (data.cdc.gov 95ax-ymtc)", source_url=SOURCE_CDC["path"])
+    published = read_published_figures(raw, "drugs_overdose_us")
+    unknown = set(published["indicator"]) - set(PUBLISHED_MEASURES)
+    if unknown:
+        raise DerivationError(path, f"unexpected drugs_overdose_us indicators {sorted(unknown)}", field="indicator")
+    published = published.assign(year=[_year(p, path, r) for p, r in zip(published["period"], published["source_row"])],
+                                 measure=published["indicator"].map(PUBLISHED_MEASURES))
+    # Rates: the CDC table to 2018, published releases afterwards. Counts: published releases only.
+    later = published[~(published["measure"].str.startswith("rate") & (published["year"] <= CDC_LAST_YEAR))]
+    later = later.assign(source=[f"{p}: {d}" for p, d in zip(later["publisher"], later["document"])], source_url=later["url"])
+    frame = pd.concat([cdc, later[["year", "measure", "value", "status", "source", "source_url"]]], ignore_index=True)
+    dup = frame.duplicated(["year", "measure"])
+    if dup.any():
+        raise DerivationError(path, f"two values for {frame.loc[dup, ['year', 'measure']].iloc[0].tolist()}", field="period")
+    frame["unit"] = frame["measure"].map(MEASURE_UNITS)
+    return frame.sort_values(["measure", "year"]).reset_index(drop=True)[["year", "measure", "value", "unit", "status", "source", "source_url"]]
+
+
+# --------------------------------------------------------------------------- CPI
+CPI_INDICATORS = {"CPI score": "score", "CPI rank": "rank", "CPI countries ranked": "countries_ranked"}
+
+
+def read_datahub_cpi(raw: Path) -> pd.DataFrame:
+    path = raw / DATAHUB_CPI
+    table = pd.read_csv(path, dtype={"country": "string"}, encoding="latin-1")  # a few country names are Latin-1
+    mexico = table[table["country"] == "Mexico"]
+    if len(mexico) != 1:
+        raise DerivationError(path, f"expected one Mexico row, found {len(mexico)}", field="country")
+    row = mexico.iloc[0]
+    years = [c for c in table.columns if c != "country"]
+    out = []
+    for year in years:
+        value = float(row[year])
+        if value == 0.0:  # 0.0 marks a missing score in this file
+            continue
+        if not 0 < value <= 10:
+            raise DerivationError(path, f"score {value} outside the 0–10 scale", row=int(mexico.index[0]) + 2, field=year)
+        out.append({"year": int(year), "score": value})
+    return pd.DataFrame(out)
+
+
+def derive_cpi(raw: Path, built: dict) -> pd.DataFrame:
+    path = raw / PUBLISHED
+    published = read_published_figures(raw, "corruption_cpi")
+    unknown = set(published["indicator"]) - set(CPI_INDICATORS)
+    if unknown:
+        raise DerivationError(path, f"unexpected corruption_cpi indicators {sorted(unknown)}", field="indicator")
+    published = published.assign(year=[_year(p, path, r) for p, r in zip(published["period"], published["source_row"])])
+    wide = published.pivot(index="year", columns="indicator", values="value").rename(columns=CPI_INDICATORS)
+    urls = published[published["indicator"] == "CPI score"].set_index("year")["url"]
+    rows = []
+    first_published = int(wide.index.min())
+    for record in read_datahub_cpi(raw).to_dict("records"):
+        if record["year"] < first_published:
+            rows.append({"year": record["year"], "score": record["score"], "scale": "0-10", "rank": pd.NA, "countries_ranked": pd.NA,
+                         "source": "Transparency International CPI via datasets/corruption-perceptions-index", "source_url": SOURCE_DATAHUB_CPI["path"]})
+    for year, record in wide.iterrows():
+        if pd.isna(record.get("score")):
+            raise DerivationError(path, f"CPI {year}: rank without score", field="value")
+        rows.append({"year": int(year), "score": float(record["score"]), "scale": "0-100",
+                     "rank": int(record["rank"]) if pd.notna(record.get("rank")) else pd.NA,
+                     "countries_ranked": int(record["countries_ranked"]) if pd.notna(record.get("countries_ranked")) else pd.NA,
+                     "source": "Transparency International CPI, as reported by Transparencia Mexicana and the press", "source_url": urls[year]})
+    frame = pd.DataFrame(rows).sort_values("year").reset_index(drop=True)
+    frame["rank"] = frame["rank"].astype("Int64")
+    frame["countries_ranked"] = frame["countries_ranked"].astype("Int64")
+    return frame
+
+
+# --------------------------------------------------------------------------- poppy
+POPPY_MEASURES = {"opium poppy cultivation": ("cultivation", "ONDCP", "hectares"),
+                  "potential pure heroin production": ("potential_pure_heroin", "ONDCP", "metric tons"),
+                  "opium poppy cultivation (Mexican government estimate)": ("cultivation", "Government of Mexico", "hectares")}
+
+
+def derive_poppy(raw: Path, built: dict) -> pd.DataFrame:
+    path = raw / PUBLISHED
+    published = read_published_figures(raw, "drugs_poppy")
+    unknown = set(published["indicator"]) - set(POPPY_MEASURES)
+    if unknown:
+        raise DerivationError(path, f"unexpected drugs_poppy indicators {sorted(unknown)}", field="indicator")
+    rows = []
+    for record in published.to_dict("records"):
+        measure, estimator, unit = POPPY_MEASURES[record["indicator"]]
+        rows.append({"year": _year(record["period"], path, record["source_row"]), "measure": measure, "estimator": estimator,
+                     "value": float(record["value"]), "unit": unit, "source": f"{record['publisher']}: {record['document']}", "source_url": record["url"]})
+    frame = pd.DataFrame(rows)
+    if frame.duplicated(["year", "measure", "estimator"]).any():
+        raise DerivationError(path, "two values for the same year, measure and estimator", field="period")
+    return frame.sort_values(["estimator", "measure", "year"]).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- Mérida
+_FY = re.compile(r"^FY(\d{4})(?:–FY(\d{4}))?(?:\s*\(.*\))?$")
+
+
+def derive_merida(raw: Path, built: dict) -> pd.DataFrame:
+    path = raw / PUBLISHED
+    published = read_published_figures(raw, "security_assistance_merida")
+    rows = []
+    for record in published.to_dict("records"):
+        match = _FY.match(record["period"])
+        if not match:
+            raise DerivationError(path, f"period {record['period']!r} is not FYyyyy or FYyyyy–FYyyyy", row=record["source_row"], field="period")
+        first = int(match.group(1))
+        last = int(match.group(2) or first)
+        kind = "cumulative" if "cumulative" in record["indicator"] else "appropriation"
+        rows.append({"first_fiscal_year": first, "last_fiscal_year": last, "kind": kind, "usd_mn": float(record["value"]),
+                     "approximate": "approx" in record["unit"], "period_label": record["period"], "note": record["retrieved_note"],
+                     "source": f"{record['publisher']}: {record['document']}", "source_url": record["url"]})
+    frame = pd.DataFrame(rows)
+    if frame.duplicated(["first_fiscal_year", "last_fiscal_year", "kind"]).any():
+        raise DerivationError(path, "two Mérida figures for the same fiscal-year span", field="period")
+    return frame.sort_values(["kind", "first_fiscal_year", "last_fiscal_year"]).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- resources
+_SOURCE = field_("source", "string", "Publisher and document of the figure", required=True)
+_URL_FIELD = field_("source_url", "string", "URL of the publication where the figure was seen", required=True, pattern=URL_PATTERN)
+_STATE = {**STATE_CODE}
+
+RESOURCES = [
+    Resource(
+        name="homicides_national_annual",
+        folder="security",
+        title="Homicides in Mexico, national, 1990–2024 (INEGI death registrations)",
+        description=(
+            "Deaths by homicide (defunciones por homicidio) counted by INEGI from death certificates, calendar years (Mexico). "
+            "1990–2016: INEGI figures as compiled by D. Valle-Jones (2018). 2017–2024: INEGI's annual releases as reported in the press "
+            "(URL per row): `homicides` is the final figure where INEGI has published one and the preliminary figure otherwise "
+            "(`status`); `homicides_preliminary` keeps the first, preliminary figure and `revision` the change from it. "
+            "`rate_per_100k` is computed by the project with World Bank mid-year population (SP.POP.TOTL, resource country_indicators), "
+            "so it differs slightly from INEGI's own rates (`rate_published`, CONAPO population). This series counts deaths by year of "
+            "registration; it differs from SESNSP's victims of intentional homicide (prosecutors' files) and from the occurrence-based "
+            "state series (homicides_state_monthly)."
+        ),
+        sources=[SOURCE_INEGI, {"title": "INEGI, Estadísticas de Defunciones Registradas (EDR), annual homicide releases 2018–2025 (press reports, URL per row)",
+                                "path": "https://www.inegi.org.mx/programas/edr/", "publisher": "INEGI"}, SOURCE_WB],
+        fields=[
+            field_("year", "integer", "Calendar year (Mexico), year of registration", required=True, unique=True, minimum=1990),
+            field_("homicides", "integer", "Deaths by homicide: final figure where published, else preliminary", unit="deaths", required=True, minimum=0),
+            field_("status", "string", "Whether `homicides` is INEGI's final or preliminary figure", required=True, enum=["final", "preliminary"]),
+            field_("homicides_preliminary", "integer", "INEGI's first (preliminary) figure for the year, where reported (2017 onward)", unit="deaths", minimum=0),
+            field_("rate_published", "number", "Homicide rate INEGI published with the figure in `homicides` (CONAPO population; often rounded)", unit="per 100,000 inhabitants", minimum=0),
+            _SOURCE, _URL_FIELD,
+            field_("population", "integer", "Mexico's mid-year population, World Bank WDI SP.POP.TOTL", unit="persons", required=True, minimum=0),
+            field_("rate_per_100k", "number", "homicides / population × 100,000, computed by the project", unit="per 100,000 inhabitants", required=True, minimum=0),
+            field_("revision", "integer", "Final minus preliminary figure, for years where both are reported", unit="deaths"),
+        ],
+        primary_key=["year"],
+        derive=derive_national,
+        depends_on=["country_indicators"],
+        raw_files=[VALLE, PUBLISHED],
+    ),
+    Resource(
+        name="homicide_victims_state_annual",
+        folder="security",
+        title="Victims of intentional homicide and femicide by state, 2015–2024 (SESNSP)",
+        description=(
+            "Victims recorded in prosecutors' investigation files (carpetas de investigación) reported to the SESNSP, calendar years "
+            "(Mexico), 32 states, 2025 vintage of the 'víctimas del fuero común' open data. `homicidio doloso`: sum of the four "
+            "modality rows (con arma de fuego, con arma blanca, con otro elemento, no especificado) with genero = 'Total'. "
+            "`feminicidio`: sum of the four modality rows, which exist only with genero = 'Mujer'. The national rows (cve_ent 00) "
+            "are not stored: the derivation checks that they equal the sum of the states. Homicidio culposo (manslaughter) is excluded. "
+            "2025 (a partial year) is left out. The SESNSP publishes only annual totals in this file, so no monthly series is given."
+        ),
+        sources=[SOURCE_SESNSP],
+        fields=[
+            field_("year", "integer", "Calendar year (Mexico)", required=True, minimum=2015, maximum=SESNSP_LAST_FULL_YEAR),
+            _STATE,
+            field_("crime", "string", "Crime: intentional homicide or femicide (counted separately; add them for the total)", required=True, enum=list(CRIMES)),
+            field_("victims", "integer", "Victims registered in investigation files", unit="persons", required=True, minimum=0),
+        ],
+        primary_key=["year", "state_code", "crime"],
+        foreign_keys=[foreign_key("state_code", "states", "state_code")],
+        derive=derive_sesnsp,
+        depends_on=["states"],
+        raw_files=[SESNSP],
+    ),
+    Resource(
+        name="homicides_state_monthly",
+        folder="security",
+        title="Homicide deaths by state and month of occurrence, 2000–2022 (INEGI microdata, Gargiulo et al.)",
+        description=(
+            "Deaths by homicide from INEGI's death-certificate microdata, counted by state and month of **occurrence** by Gargiulo, "
+            "Aburto & Floridi (2024); homicide is defined by cause of death. Deaths abroad and records missing cause or place of "
+            "occurrence are excluded, so annual national sums run below INEGI's registration-year totals (homicides_national_annual), "
+            "e.g. 31,048 against 33,287 in 2022; 2022 is slightly undercounted (late registrations). Use for state patterns and trends. "
+            "`population_estimate` is the authors' mid-year population interpolated between the 2000, 2010 and 2020 censuses, "
+            "rounded to whole persons."
+        ),
+        sources=[SOURCE_GARGIULO],
+        fields=[
+            field_("date", "date", "First day of the month of occurrence", required=True),
+            _STATE,
+            field_("homicides", "integer", "Deaths by homicide that occurred in the state in the month", unit="deaths", required=True, minimum=0),
+            field_("population_estimate", "integer", "Interpolated mid-year population of the state (census-based)", unit="persons", required=True, minimum=1),
+        ],
+        primary_key=["date", "state_code"],
+        foreign_keys=[foreign_key("state_code", "states", "state_code")],
+        derive=derive_state_monthly,
+        depends_on=["states"],
+        raw_files=[GARGIULO],
+    ),
+    Resource(
+        name="overdose_deaths_us_annual",
+        folder="security",
+        title="U.S. drug overdose deaths: all drugs and synthetic opioids (mostly fentanyl), 1999–2023",
+        description=(
+            "Calendar years (United States). Age-adjusted death rates per 100,000 for all drug overdoses and for overdoses involving "
+            "synthetic opioids other than methadone (mostly illicitly made fentanyl): 1999–2018 from the CDC/NCHS table (all persons), "
+            "2019 onward from NCHS publications. Death counts come only from NCHS/CDC publications (URL per row). A death can involve "
+            "several drugs, so drug-specific figures overlap. Synthetic-opioid counts for 2015–2017 are provisional predicted counts "
+            "(status 'provisional'); the 2020–2022 counts were not found and are absent; the 2023 count seen only on a dataset-search "
+            "page is not used."
+        ),
+        sources=[SOURCE_CDC, {"title": "CDC/NCHS, Data Briefs and MMWR reports on drug overdose deaths (URL per row)",
+                              "path": "https://www.cdc.gov/nchs/products/databriefs/db522.htm", "publisher": "CDC / NCHS"}],
+        fields=[
+            field_("year", "integer", "Calendar year (United States)", required=True, minimum=1999),
+            field_("measure", "string", "What the value measures", required=True, enum=list(MEASURE_UNITS)),
+            field_("value", "number", "Deaths, or deaths per 100,000 (age-adjusted); see `unit`", required=True, minimum=0),
+            field_("unit", "string", "Unit of `value`", required=True, enum=sorted(set(MEASURE_UNITS.values()))),
+            field_("status", "string", "Status of the figure as published", required=True, enum=["final", "provisional"]),
+            _SOURCE, _URL_FIELD,
+        ],
+        primary_key=["year", "measure"],
+        derive=derive_overdoses,
+        raw_files=[CDC, PUBLISHED],
+    ),
+    Resource(
+        name="cpi_mexico_annual",
+        folder="security",
+        title="Mexico in Transparency International's Corruption Perceptions Index, 1995–2024",
+        description=(
+            "CPI score of Mexico by edition year, with rank and number of countries ranked where reported. 1995–2011: 0–10 scale "
+            "(datahub compilation); 2012 onward: 0–100 scale, as reported by Transparencia Mexicana (TI's chapter) and the press. "
+            "Scores before and after 2012 are not comparable (TI changed its method). Ranks depend on how many countries are ranked "
+            "and on ties; the number of countries for 2016 was not found and is left empty."
+        ),
+        sources=[SOURCE_DATAHUB_CPI, {"title": "Transparency International / Transparencia Mexicana, CPI editions 2012–2024 (press reports, URL per row)",
+                                      "path": "https://www.transparency.org/en/cpi", "publisher": "Transparency International"}],
+        fields=[
+            field_("year", "integer", "CPI edition (calendar year)", required=True, unique=True, minimum=1995),
+            field_("score", "number", "CPI score (higher = cleaner)", unit="points on `scale`", required=True, minimum=0, maximum=100),
+            field_("scale", "string", "Scale of the score", required=True, enum=["0-10", "0-100"]),
+            field_("rank", "integer", "Mexico's rank (1 = least corrupt)", unit="rank", minimum=1),
+            field_("countries_ranked", "integer", "Number of countries ranked in the edition", unit="countries", minimum=1),
+            _SOURCE, _URL_FIELD,
+        ],
+        primary_key=["year"],
+        derive=derive_cpi,
+        raw_files=[DATAHUB_CPI, PUBLISHED],
+    ),
+    Resource(
+        name="poppy_mexico_annual",
+        folder="security",
+        title="Opium poppy cultivation and potential heroin production in Mexico, 2012–2021",
+        description=(
+            "U.S. government (ONDCP) estimates of the area under opium poppy cultivation and of potential pure heroin production in "
+            "Mexico, calendar years, as published by the White House; plus the Mexican government's own 2017 estimate, which differs. "
+            "The first joint UNODC–Mexico survey (2014–2015, a range of 21,500–24,800 hectares) uses another method and is not stored. "
+            "No estimate after 2021 was found."
+        ),
+        sources=[{"title": "ONDCP, Mexican poppy cultivation and heroin production estimates (White House releases, URL per row)",
+                  "path": "https://www.whitehouse.gov/ondcp/", "publisher": "Office of National Drug Control Policy"}],
+        fields=[
+            field_("year", "integer", "Calendar year", required=True, minimum=2000),
+            field_("measure", "string", "cultivation (hectares) or potential pure heroin production (metric tons)", required=True, enum=["cultivation", "potential_pure_heroin"]),
+            field_("estimator", "string", "Who made the estimate", required=True, enum=["ONDCP", "Government of Mexico"]),
+            field_("value", "number", "Estimate; see `unit`", required=True, minimum=0),
+            field_("unit", "string", "Unit of `value`", required=True, enum=["hectares", "metric tons"]),
+            _SOURCE, _URL_FIELD,
+        ],
+        primary_key=["year", "measure", "estimator"],
+        derive=derive_poppy,
+        raw_files=[PUBLISHED],
+    ),
+    Resource(
+        name="merida_appropriations",
+        folder="security",
+        title="Mérida Initiative appropriations for Mexico (published figures, U.S. fiscal years)",
+        description=(
+            "U.S. appropriations for the Mérida Initiative in Mexico, U.S. fiscal years (Oct–Sep), in USD million (current): the "
+            "FY2008 and FY2009 appropriations and cumulative totals reported by the Congressional Research Service and the U.S. "
+            "Embassy. A per-year table for FY2010–FY2021 was not found, so single years after FY2009 are missing; cumulative totals "
+            "flagged `approximate` are rounded in the source ('some', 'roughly')."
+        ),
+        sources=[{"title": "Congressional Research Service reports and U.S. Embassy Mexico City releases on Mérida funding (URL per row)",
+                  "path": "https://www.everycrsreport.com/files/2021-09-20_IF10578_5d050729e6c2139e24f95c0dcadf773255d1272f.html",
+                  "publisher": "Congressional Research Service"}],
+        fields=[
+            field_("first_fiscal_year", "integer", "First U.S. fiscal year (Oct–Sep) covered", required=True, minimum=2008),
+            field_("last_fiscal_year", "integer", "Last U.S. fiscal year (Oct–Sep) covered", required=True, minimum=2008),
+            field_("kind", "string", "appropriation (one fiscal year) or cumulative (sum over the span)", required=True, enum=["appropriation", "cumulative"]),
+            field_("usd_mn", "number", "Amount appropriated", unit="USD million, current", required=True, minimum=0),
+            field_("approximate", "boolean", "The source gives a rounded amount", required=True),
+            field_("period_label", "string", "Period as worded in the source", required=True),
+            field_("note", "string", "How the figure is composed, per the source"),
+            _SOURCE, _URL_FIELD,
+        ],
+        primary_key=["first_fiscal_year", "last_fiscal_year", "kind"],
+        derive=derive_merida,
+        raw_files=[PUBLISHED],
+    ),
+]

@@ -51,6 +51,16 @@ def test_source_line_is_inside_the_chart_spec(monthly):
     assert spec["description"].startswith("A line rising")
 
 
+def test_long_source_lines_wrap_instead_of_being_cut(monthly):
+    source = "Publisher " * 40
+    spec = make_figure(monthly, source=source.strip()).spec
+    footer = spec["vconcat"][1]
+    lines = footer["encoding"]["text"]["value"]
+    assert isinstance(lines, list) and len(lines) > 1
+    assert " ".join(lines) == "Source: " + source.strip() + "."
+    assert all(len(line) <= charts.SOURCE_LINE_CHARS for line in lines)
+
+
 def test_csv_download_holds_the_chart_data(monthly):
     import base64
     import io

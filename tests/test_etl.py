@@ -27,7 +27,10 @@ def test_every_resource_is_declared_once_with_sources_and_units_documented():
     names = [r.name for r in resources]
     assert len(names) == len(set(names))
     for resource in resources:
-        assert (resource.sources or resource.row_sources) and all(s.get("path", "").startswith("http") for s in resource.sources), resource.name
+        assert resource.sources or resource.row_sources, resource.name
+        assert all(s.get("title") for s in resource.sources), resource.name
+        assert resource.row_sources or any(s.get("path", "").startswith("http") for s in resource.sources), resource.name
+        assert all(s["path"].startswith("http") for s in resource.sources if "path" in s), resource.name
         assert resource.primary_key, resource.name
         assert all(f.get("description") for f in resource.fields), resource.name
         assert resource.derive.__module__.startswith("analysis.etl."), resource.name

@@ -57,13 +57,23 @@ def format_source(source: str | list[str]) -> str:
     return "Source: " + "; ".join(sources) + "."
 
 
+SOURCE_LINE_CHARS = 115  # about the chart width at 10 px; longer source lines wrap
+
+
+def wrap_source(source: str, width: int = SOURCE_LINE_CHARS) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(source, width=width, break_long_words=False, break_on_hyphens=False) or [source]
+
+
 def _with_source(chart: alt.TopLevelMixin, title: str, subtitle: str | None, source: str) -> alt.TopLevelMixin:
-    """Title (the finding) on top, subtitle for units or definitions, source line under the chart."""
+    """Title (the finding) on top, subtitle for units or definitions, source line(s) under the chart."""
+    lines = wrap_source(source)
     footer = (
         alt.Chart(alt.Data(values=[{}]))
-        .mark_text(align="left", baseline="top", fontSize=10, color="#555", limit=WIDTH)
-        .encode(x=alt.value(0), y=alt.value(0), text=alt.value(source))
-        .properties(height=14, width=WIDTH)
+        .mark_text(align="left", baseline="top", fontSize=10, color="#555", lineHeight=13)
+        .encode(x=alt.value(0), y=alt.value(0), text=alt.value(lines))
+        .properties(height=13 * len(lines), width=WIDTH)
     )
     title_params = alt.TitleParams(text=title, subtitle=subtitle or alt.Undefined)
     return alt.vconcat(chart, footer, spacing=6).properties(title=title_params).configure_concat(spacing=6)

@@ -70,7 +70,11 @@ def load(name: str, *, index: bool = False) -> pd.DataFrame:
     fields are nullable ``Int64``; ``date`` fields become ``datetime64``. With ``index=True`` the
     primary key becomes the index.
     """
-    descriptor = resource_descriptor(name)
+    return read_typed(resource_path(name), resource_descriptor(name), index=index)
+
+
+def read_typed(source, descriptor: dict, *, index: bool = False) -> pd.DataFrame:
+    """Read a CSV (path or buffer) with the dtypes of a resource descriptor's Table Schema."""
     schema = descriptor["schema"]
     missing = schema.get("missingValues", [""])
     dtypes: dict[str, str] = {}
@@ -83,7 +87,7 @@ def load(name: str, *, index: bool = False) -> pd.DataFrame:
         else:
             dtypes[field["name"]] = _PANDAS_DTYPES.get(ftype, "string")
     frame = pd.read_csv(
-        resource_path(name),
+        source,
         dtype=dtypes,
         keep_default_na=False,
         na_values=missing,

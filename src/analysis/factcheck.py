@@ -155,3 +155,77 @@ def evaluate(claims: list[Claim] | None = None, loader: Loader | None = None) ->
             }
         )
     return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# Presentation: the ledger page and the per-chapter claim tables link to each other by claim id.
+
+LEDGER_PAGE = "factcheck.html"  # chapters live side by side in chapters/
+
+
+def anchor(claim_id: str) -> str:
+    return f"claim-{claim_id.lower()}"
+
+
+def verdict_counts(ledger: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Claims per ``by`` (article or chapter) and verdict, every verdict present (zeros kept)."""
+    counts = ledger.groupby([by, "verdict"]).size().rename("claims").reset_index()
+    full = pd.MultiIndex.from_product([sorted(ledger[by].unique()), VERDICTS], names=[by, "verdict"])
+    return counts.set_index([by, "verdict"]).reindex(full, fill_value=0).reset_index()
+
+
+def _cell(value) -> str:
+    import html
+
+    return html.escape("" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value))
+
+
+def ledger_html(ledger: pd.DataFrame) -> str:
+    """The full ledger as an HTML table with a filter box (plain JavaScript, no external code)."""
+    rows = []
+    for record in ledger.to_dict("records"):
+        rows.append(
+            f'<tr id="{anchor(record["claim_id"])}" class="verdict-{record["verdict"]}">'
+            f"<td>{_cell(record['claim_id'])}</td><td>{_cell(record['claim'])}</td>"
+            f"<td>{_cell(record['claimed_value'])} {_cell(record['unit'])}</td>"
+            f"<td>{_cell(record['data_value'])}</td><td><strong>{_cell(record['verdict'])}</strong></td>"
+            f"<td>{_cell(record['period'])}; {_cell(record['geography'])}</td>"
+            f"<td>{_cell(record['method'])}{'. ' if record['method'] else ''}{_cell(record['note'])}</td></tr>"
+        )
+    return (
+        '<div class="amlo-ledger">'
+        '<label>Filter the ledger: <input type="search" class="amlo-ledger-filter" placeholder="e.g. A4, homicides, inaccurate" '
+        'oninput="var q=this.value.toLowerCase();this.closest(\'.amlo-ledger\').querySelectorAll(\'tbody tr\').forEach('
+        'function(r){r.style.display=r.textContent.toLowerCase().indexOf(q)>-1?\'\':\'none\';});"></label>'
+        '<table class="amlo-ledger-table"><thead><tr><th>Claim</th><th>What the article said (paraphrased)</th>'
+        "<th>Claimed</th><th>Data</th><th>Verdict</th><th>Period; geography</th><th>How checked; notes</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def chapter_claims_html(ledger: pd.DataFrame, chapter: str, claim_ids: list[str] | None = None) -> str:
+    """A chapter's claims (or a chosen few), each linked to its row in the ledger."""
+    rows = ledger[ledger["chapter"] == chapter]
+    if claim_ids is not None:
+        rows = rows[rows["claim_id"].isin(claim_ids)]
+    if rows.empty:
+        raise ValueError(f"no claims for chapter {chapter!r} (ids {claim_ids})")
+    body = "".join(
+        f'<tr><td><a href="{LEDGER_PAGE}#{anchor(r["claim_id"])}">{_cell(r["claim_id"])}</a></td><td>{_cell(r["claim"])}</td>'
+        f"<td>{_cell(r['claimed_value'])} {_cell(r['unit'])}</td><td>{_cell(r['data_value'])}</td><td><strong>{_cell(r['verdict'])}</strong></td></tr>"
+        for r in rows.to_dict("records")
+    )
+    return (
+        '<table class="amlo-claims"><thead><tr><th>Claim</th><th>Paraphrase</th><th>Claimed</th><th>Data</th><th>Verdict</th></tr></thead>'
+        f"<tbody>{body}</tbody></table>"
+    )
+
+
+class HTML:
+    """Minimal rich-display wrapper, so chapters show these tables without importing IPython."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def _repr_html_(self) -> str:
+        return self.text

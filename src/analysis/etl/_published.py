@@ -21,9 +21,18 @@ URL_PATTERN = r"^https?://\S+$"
 _URL = re.compile(URL_PATTERN)
 
 
+NOT_FOUND = "NOT FOUND"
+_RANGE = re.compile(r"^\s*(-?[\d.,]+)\s*[-–]\s*([\d.,]+)\s*$")
+
+
 def read_published(raw: Path, topics: list[str] | None = None) -> pd.DataFrame:
-    """Rows of ``published_figures.csv`` (optionally only ``topics``), with ``value`` as float,
-    ``status`` blank-filled to ``"unspecified"`` and ``source_row`` = the line number in the file."""
+    """Rows of ``published_figures.csv`` (optionally only ``topics``).
+
+    ``value`` is a float; a figure the collectors looked for and did not find (``NOT FOUND``) and a
+    published range (``21500-24800``) have ``value`` NaN, with the range's ends in ``value_low``
+    and ``value_high`` and ``value_text`` keeping the cell as published, so gaps stay visible and
+    are never filled. ``status`` is blank-filled to ``"unspecified"``; ``source_row`` is the line
+    number in the file. Anything else that is not a number is an error naming row and field."""
     path = raw / PUBLISHED
     frame = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
     expected = ["topic", "indicator", "geo", "period", "value", "unit", "status", "publisher", "document", "url", "excerpt", "retrieved_note"]
@@ -32,15 +41,26 @@ def read_published(raw: Path, topics: list[str] | None = None) -> pd.DataFrame:
     frame.insert(0, "source_row", range(2, len(frame) + 2))
     if topics is not None:
         frame = frame[frame["topic"].isin(topics)]
-    values = []
+    values, lows, highs = [], [], []
     for row, value, url in zip(frame["source_row"], frame["value"], frame["url"]):
-        if not _URL.match(url):
+        text = str(value).strip()
+        if not _URL.match(url) and not (text == NOT_FOUND and url == ""):
             raise DerivationError(path, f"URL {url!r} is not http(s)", row=row, field="url")
-        try:
-            values.append(float(str(value).replace(",", "")))
-        except ValueError as exc:
-            raise DerivationError(path, f"value {value!r} is not a number", row=row, field="value") from exc
-    frame = frame.assign(value=values, status=frame["status"].replace("", "unspecified"))
+        low = high = number = float("nan")
+        if text == NOT_FOUND:
+            pass
+        elif _RANGE.match(text):
+            low, high = (float(x.replace(",", "")) for x in _RANGE.match(text).groups())
+        else:
+            try:
+                number = float(text.replace(",", ""))
+            except ValueError as exc:
+                raise DerivationError(path, f"value {value!r} is neither a number, a range nor {NOT_FOUND!r}", row=row, field="value") from exc
+        values.append(number)
+        lows.append(low)
+        highs.append(high)
+    frame = frame.assign(value_text=frame["value"], value=values, value_low=lows, value_high=highs,
+                         status=frame["status"].replace("", "unspecified"))
     return frame.reset_index(drop=True)
 
 

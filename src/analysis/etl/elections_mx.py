@@ -1,0 +1,589 @@
+"""Mexican federal elections: presidential returns by state (2006, 2012, 2018), national presidential
+results (2006–2024) and seats in Congress (LXIV and LXV Legislatures).
+
+Raw inputs (paths relative to RAW):
+- ``elections/magar_pred_state_presidential_2006_2012_2018.csv``: rows ord 225–320 of
+  ``data/pred1964-on.csv`` in E. Magar's "Recent Mexican Election Vote Returns", a compilation of
+  IFE/INE official district computations (download: https://github.com/emagar/elecRetrns ,
+  raw file https://raw.githubusercontent.com/emagar/elecRetrns/118dfff57f5d8a111e3a78a4a69ce59102cf8ce0/data/pred1964-on.csv).
+- ``published_figures.csv`` (topics ``elections_presidential`` and ``legislature_seats``): national
+  figures seen in INE, IFE, TEPJF and congressional releases as reported in the press, one per row
+  with its URL.
+
+Defects handled here (see ``elections/PROVENANCE.md``):
+- 2012 rows of Coahuila, Colima, Chiapas and Chihuahua (ord 261–264) carry each other's vote
+  columns (``v01``…``vtot``): the vote columns follow alphabetical state order while ``edon``,
+  ``estado`` and ``lisnom`` follow INEGI code order. :data:`REMAP_2012` moves the votes back.
+- Coalition cells: a candidate's votes are the sum of the cells of the parties that nominated them
+  plus the coalition cell (2006 and 2012 coalition cells hold the constants 2 and 3; they are
+  counted in ``efec`` and so are kept).
+- 2018 rows lack the independent candidate Jaime Rodríguez ("El Bronco"), null and total votes. The
+  residual ``efec`` minus the three coalitions is kept as "Other/unattributed" and is not a
+  candidate. State-level turnout for 2018 is therefore left missing.
+- ``published_figures.csv`` rows whose value is ``NOT FOUND`` are gaps, listed in the resources'
+  descriptions, never filled.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.etl import DerivationError, Resource, field_, foreign_key
+from analysis.etl._published import PUBLISHED, URL_PATTERN, _URL, Event
+from analysis.etl.states import MAGAR_SOURCE, STATE_CODE
+
+MAGAR = "elections/magar_pred_state_presidential_2006_2012_2018.csv"
+YEARS = (2006, 2012, 2018)
+VOTE_COLUMNS = [f"v{n:02d}" for n in range(1, 13)]
+LABEL_COLUMNS = [f"l{n:02d}" for n in range(1, 13)]
+COUNT_COLUMNS = VOTE_COLUMNS + ["efec", "nr", "nulos", "vtot"]  # the columns permuted in 2012
+
+# 2012: the row labelled with state code K carries the vote columns of state REMAP_2012[K].
+# Coahuila (05) carries Chiapas (07), Colima (06) Chihuahua (08), Chiapas (07) Coahuila (05),
+# Chihuahua (08) Colima (06). Alphabetical order of the four names vs INEGI code order.
+REMAP_2012 = {5: 7, 6: 8, 7: 5, 8: 6}
+
+# Candidate attribution per the codebook (elections/PROVENANCE.md): party and coalition cells
+# whose votes count for each candidate. Every label of a year must be attributed exactly once.
+CANDIDATES = {
+    2006: [
+        ("calderon", "Felipe Calderón", "PAN", ["pan"]),
+        ("lopez_obrador", "Andrés Manuel López Obrador", "Por el Bien de Todos (PRD, PT, Convergencia)", ["prd", "pt-conve", "prd-pt-conve"]),
+        ("madrazo", "Roberto Madrazo", "Alianza por México (PRI, PVEM)", ["pri", "pvem", "pri-pvem"]),
+        ("mercado", "Patricia Mercado", "Alternativa Socialdemócrata y Campesina", ["asdc"]),
+        ("campa", "Roberto Campa", "Nueva Alianza", ["pna"]),
+    ],
+    2012: [
+        ("pena_nieto", "Enrique Peña Nieto", "Compromiso por México (PRI, PVEM)", ["pri", "pvem", "pri-pvem"]),
+        ("lopez_obrador", "Andrés Manuel López Obrador", "Movimiento Progresista (PRD, PT, MC)", ["prd", "pt", "mc", "prd-pt-mc"]),
+        ("vazquez_mota", "Josefina Vázquez Mota", "PAN", ["pan"]),
+        ("quadri", "Gabriel Quadri", "Nueva Alianza", ["pna"]),
+    ],
+    2018: [
+        ("lopez_obrador", "Andrés Manuel López Obrador", "Juntos Haremos Historia (Morena, PT, PES)", ["morena", "pt", "pes", "morena-pt-pes"]),
+        ("anaya", "Ricardo Anaya", "Por México al Frente (PAN, PRD, MC)", ["pan", "prd", "mc", "pan-prd-mc"]),
+        ("meade", "José Antonio Meade", "Todos por México (PRI, PVEM, Nueva Alianza)", ["pri", "pvem", "pna", "pri-pvem-pna"]),
+    ],
+}
+RESIDUAL_ID = "other_unattributed"
+RESIDUAL_NAME = "Other/unattributed"
+RESIDUAL_DEFINITION = "residual: valid votes (efec) minus the three coalitions; includes the independent J. Rodríguez, not a candidate"
+
+PUBLISHED_TOPICS = ["elections_presidential", "legislature_seats"]
+NOT_FOUND = "NOT FOUND"
+
+# National presidential results: published_figures.csv indicator -> (stage, item, item_type, column).
+# stage: which official count the figure belongs to; column: votes (count) or percent.
+DISTRICT = "district count"
+TRIBUNAL = "tribunal final"
+STATE_SUM = "sum of state rows"
+STAGES = [DISTRICT, TRIBUNAL, STATE_SUM]
+NATIONAL_ITEMS = {
+    "votes López Obrador (Juntos Haremos Historia)": (DISTRICT, "Andrés Manuel López Obrador", "candidate", "votes"),
+    "vote share López Obrador": (DISTRICT, "Andrés Manuel López Obrador", "candidate", "percent"),
+    "votes Ricardo Anaya (Por México al Frente)": (DISTRICT, "Ricardo Anaya", "candidate", "votes"),
+    "vote share Anaya": (DISTRICT, "Ricardo Anaya", "candidate", "percent"),
+    "votes José Antonio Meade (Todos por México)": (DISTRICT, "José Antonio Meade", "candidate", "votes"),
+    "vote share Meade": (DISTRICT, "José Antonio Meade", "candidate", "percent"),
+    "votes Jaime Rodríguez Calderón 'El Bronco' (independent)": (DISTRICT, "Jaime Rodríguez Calderón", "candidate", "votes"),
+    "vote share Rodríguez Calderón": (DISTRICT, "Jaime Rodríguez Calderón", "candidate", "percent"),
+    "votes for candidates not registered": (DISTRICT, "Candidates not registered", "write_in", "votes"),
+    "null votes": (DISTRICT, "Null votes", "null", "votes"),
+    "null votes for cancelled registration (Margarita Zavala)": (DISTRICT, "Null votes for a cancelled registration (M. Zavala)", "null_detail", "votes"),
+    "total votes cast": (DISTRICT, "Total votes cast", "total", "votes"),
+    "turnout": (DISTRICT, "Turnout", "turnout", "percent"),
+    "lista nominal (registered voters)": (DISTRICT, "Registered voters (lista nominal)", "registered", "votes"),
+    "votes López Obrador (earlier cut of district count)": (DISTRICT, "Andrés Manuel López Obrador", "candidate", "votes"),
+    "votes Claudia Sheinbaum (Sigamos Haciendo Historia)": (DISTRICT, "Claudia Sheinbaum", "candidate", "votes"),
+    "votes Claudia Sheinbaum": (DISTRICT, "Claudia Sheinbaum", "candidate", "votes"),
+    "vote share Sheinbaum": (DISTRICT, "Claudia Sheinbaum", "candidate", "percent"),
+    "votes Xóchitl Gálvez (Fuerza y Corazón por México)": (DISTRICT, "Xóchitl Gálvez", "candidate", "votes"),
+    "votes Xóchitl Gálvez": (DISTRICT, "Xóchitl Gálvez", "candidate", "votes"),
+    "votes Jorge Álvarez Máynez (MC)": (DISTRICT, "Jorge Álvarez Máynez", "candidate", "votes"),
+    "votes Jorge Álvarez Máynez": (DISTRICT, "Jorge Álvarez Máynez", "candidate", "votes"),
+    "votes Enrique Peña Nieto (Compromiso por México)": (DISTRICT, "Enrique Peña Nieto", "candidate", "votes"),
+    "vote share Peña Nieto": (DISTRICT, "Enrique Peña Nieto", "candidate", "percent"),
+    "votes Andrés Manuel López Obrador (Movimiento Progresista)": (DISTRICT, "Andrés Manuel López Obrador", "candidate", "votes"),
+    "votes Josefina Vázquez Mota (PAN)": (DISTRICT, "Josefina Vázquez Mota", "candidate", "votes"),
+    "vote share Vázquez Mota": (DISTRICT, "Josefina Vázquez Mota", "candidate", "percent"),
+    "votes Gabriel Quadri (Nueva Alianza)": (DISTRICT, "Gabriel Quadri", "candidate", "votes"),
+    "vote share Quadri": (DISTRICT, "Gabriel Quadri", "candidate", "percent"),
+    "votes Peña Nieto (TEPJF final computation after annulments)": (TRIBUNAL, "Enrique Peña Nieto", "candidate", "votes"),
+    "votes López Obrador (TEPJF final)": (TRIBUNAL, "Andrés Manuel López Obrador", "candidate", "votes"),
+    "votes Vázquez Mota (TEPJF final)": (TRIBUNAL, "Josefina Vázquez Mota", "candidate", "votes"),
+    "votes Quadri (TEPJF final)": (TRIBUNAL, "Gabriel Quadri", "candidate", "votes"),
+    "total votes cast (TEPJF final)": (TRIBUNAL, "Total votes cast", "total", "votes"),
+    "votes for non-registered candidates (TEPJF final)": (TRIBUNAL, "Candidates not registered", "write_in", "votes"),
+}
+# "vote share López Obrador" appears for 2012 and 2018; the year disambiguates.
+ITEM_TYPES = ["candidate", "write_in", "null", "null_detail", "total", "turnout", "registered"]
+MORENA_LINE = {2006: "Andrés Manuel López Obrador", 2012: "Andrés Manuel López Obrador",
+               2018: "Andrés Manuel López Obrador", 2024: "Claudia Sheinbaum"}
+
+# Congress: party abbreviations as printed in published_figures.csv indicators -> party code.
+PARTIES = {"MORENA": "Morena", "PAN": "PAN", "PRI": "PRI", "PRD": "PRD", "PT": "PT", "PES": "PES", "MC": "MC",
+           "PVEM": "PVEM", "Nueva Alianza": "PANAL", "independents/no party": "No party"}
+# The 2018 presidential coalition each party belonged to, from the coalition cells of the 2018 returns.
+COALITION_2018 = {"morena-pt-pes": "Juntos Haremos Historia", "pan-prd-mc": "Por México al Frente", "pri-pvem-pna": "Todos por México"}
+MAGAR_PARTY = {"morena": "Morena", "pt": "PT", "pes": "PES", "pan": "PAN", "prd": "PRD", "mc": "MC", "pri": "PRI", "pvem": "PVEM", "pna": "PANAL"}
+CHAMBERS = ["Chamber of Deputies", "Senate"]
+SEAT_STAGES = ["INE assignment", "installation"]
+LEGISLATURES = {"LXIV": "2018–2021", "LXV": "2021–2024"}
+
+# Dates the chapter cites that the timeline lacks, each with the page where it was seen.
+EVENTS = [
+    Event("2014-07-09", "elections", "INE's General Council grants Morena registration as a national political party",
+          "Morena registered as a party", "Formato 7 (press column, reporting the INE session)",
+          "https://formato7.com/2014/07/16/morena-por-un-cambio-de-fondo/"),
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# State returns
+# ---------------------------------------------------------------------------------------------
+
+def read_magar(raw: Path) -> pd.DataFrame:
+    """The Magar rows for 2006, 2012 and 2018, checked: 32 states a year, numeric vote cells,
+    labels consistent within a year. ``source_line`` is the line number in the raw file."""
+    path = raw / MAGAR
+    frame = pd.read_csv(path, dtype={c: "string" for c in LABEL_COLUMNS + ["edo", "estado", "fuente", "note", "mo"]})
+    frame.insert(0, "source_line", range(2, len(frame) + 2))
+    required = {"ord", "yr", "edon", "efec", "lisnom", *VOTE_COLUMNS, *LABEL_COLUMNS, "nr", "nulos", "vtot"}
+    missing = required - set(frame.columns)
+    if missing:
+        raise DerivationError(path, f"missing columns {sorted(missing)}", row=1)
+    frame = frame[frame["yr"].isin(YEARS)].copy()
+    for year in YEARS:
+        rows = frame[frame["yr"] == year]
+        codes = sorted(rows["edon"].tolist())
+        if codes != list(range(1, 33)):
+            raise DerivationError(path, f"{year}: expected one row per state code 1..32, found {codes}", field="edon")
+        for column in LABEL_COLUMNS:
+            labels = rows[column].dropna().unique().tolist()
+            if len(labels) > 1:
+                line = int(rows.loc[rows[column] != rows[column].iloc[0], "source_line"].iloc[0])
+                raise DerivationError(path, f"{year}: labels differ across states ({labels})", row=line, field=column)
+    for column in VOTE_COLUMNS + ["efec", "lisnom", "nr", "nulos", "vtot"]:
+        values = pd.to_numeric(frame[column], errors="coerce")
+        bad = values.isna() & frame[column].notna()
+        negative = values < 0
+        if bad.any() or negative.any():
+            line = int(frame.loc[bad | negative, "source_line"].iloc[0])
+            raise DerivationError(path, f"vote count {frame.loc[bad | negative, column].iloc[0]!r} is not a non-negative number", row=line, field=column)
+    return frame.reset_index(drop=True)
+
+
+def remap_2012(frame: pd.DataFrame, raw: Path | str = MAGAR) -> pd.DataFrame:
+    """Move the permuted 2012 vote columns back to their states. Adds ``votes_from_line`` (the raw
+    line whose vote columns the row now carries) and ``remapped``. ``lisnom`` is not moved."""
+    out = frame.copy()
+    out["votes_from_line"] = out["source_line"]
+    out["remapped"] = False
+    in_2012 = out.index[out["yr"] == 2012]
+    row_of = {int(out.loc[i, "edon"]): i for i in in_2012}
+    before = out.copy()
+    for labelled, holds in REMAP_2012.items():
+        if labelled not in row_of or holds not in row_of:
+            raise DerivationError(raw, f"2012 remap: no row for state code {labelled if labelled not in row_of else holds}", field="edon")
+        carrier = row_of[labelled]  # this row carries the votes of state ``holds``
+        target = row_of[holds]
+        out.loc[target, COUNT_COLUMNS] = before.loc[carrier, COUNT_COLUMNS].to_numpy()
+        out.loc[target, "votes_from_line"] = int(before.loc[carrier, "source_line"])
+        out.loc[target, "remapped"] = True
+    return out
+
+
+def _check_turnout(frame: pd.DataFrame, raw: Path) -> None:
+    """After the remap every state must have valid votes below registered voters and a
+    plausible participation (30%–95% of the lista nominal): catches a wrong or missing remap."""
+    ratio = frame["efec"] / frame["lisnom"]
+    bad = (ratio < 0.30) | (ratio > 0.95)
+    if bad.any():
+        row = frame[bad].iloc[0]
+        raise DerivationError(raw / MAGAR, f"{int(row['yr'])} state {int(row['edon'])}: valid votes are {ratio[bad].iloc[0]:.2f} "
+                              "of the lista nominal (implausible; permuted vote columns?)", row=int(row["source_line"]), field="efec")
+
+
+def attribute(frame: pd.DataFrame, raw: Path) -> pd.DataFrame:
+    """One row per year × state × candidate with the candidate's votes (party + coalition cells)."""
+    path = raw / MAGAR
+    rows = []
+    for record in frame.to_dict("records"):
+        year = int(record["yr"])
+        cells = {record[l]: float(record[v]) for l, v in zip(LABEL_COLUMNS, VOTE_COLUMNS) if pd.notna(record[l])}
+        used: set[str] = set()
+        total = 0.0
+        for candidate_id, candidate, nominated_by, labels in CANDIDATES[year]:
+            absent = [l for l in labels if l not in cells]
+            if absent:
+                raise DerivationError(path, f"{year}: no column labelled {absent} for {candidate}", row=int(record["source_line"]), field="l01..l12")
+            votes = sum(cells[l] for l in labels)
+            used.update(labels)
+            total += votes
+            rows.append({"year": year, "state_code": f"{int(record['edon']):02d}", "candidate_id": candidate_id, "candidate": candidate,
+                         "nominated_by": nominated_by, "cells": "+".join(labels), "votes": int(round(votes))})
+        unattributed = set(cells) - used
+        if unattributed:
+            raise DerivationError(path, f"{year}: party/coalition cells {sorted(unattributed)} attributed to no candidate", row=int(record["source_line"]), field="l01..l12")
+        efec = float(record["efec"])
+        residual = efec - total
+        if year == 2018:
+            if residual < 0:
+                raise DerivationError(path, "2018: the three coalitions exceed efec", row=int(record["source_line"]), field="efec")
+            rows.append({"year": year, "state_code": f"{int(record['edon']):02d}", "candidate_id": RESIDUAL_ID, "candidate": RESIDUAL_NAME,
+                         "nominated_by": RESIDUAL_DEFINITION, "cells": "efec-" + "-".join(c[0] for c in CANDIDATES[year]), "votes": int(round(residual))})
+        elif abs(residual) > 0.5:
+            raise DerivationError(path, f"{year}: candidates sum to {total:.0f} but efec is {efec:.0f}", row=int(record["source_line"]), field="efec")
+    return pd.DataFrame(rows)
+
+
+def _prepared(raw: Path) -> pd.DataFrame:
+    frame = remap_2012(read_magar(raw), raw / MAGAR)
+    _check_turnout(frame, raw)
+    return frame
+
+
+def derive_state_results(raw: Path, built: dict) -> pd.DataFrame:
+    frame = _prepared(raw)
+    results = attribute(frame, raw)
+    valid = frame.assign(state_code=frame["edon"].map("{:02d}".format), year=frame["yr"].astype(int))[["year", "state_code", "efec"]]
+    results = results.merge(valid, on=["year", "state_code"], validate="many_to_one")
+    results["share_of_valid_pct"] = (100 * results["votes"] / results["efec"]).round(2)
+    results["rank_in_state"] = (
+        results.assign(_c=results["candidate_id"] == RESIDUAL_ID)
+        .assign(_v=lambda d: d["votes"].where(~d["_c"]))
+        .groupby(["year", "state_code"])["_v"].rank(ascending=False, method="min")
+        .astype("Int64")
+    )
+    results = results.drop(columns="efec")
+    return results.sort_values(["year", "state_code", "votes"], ascending=[True, True, False]).reset_index(drop=True)
+
+
+def derive_state_totals(raw: Path, built: dict) -> pd.DataFrame:
+    frame = _prepared(raw)
+    out = pd.DataFrame({
+        "year": frame["yr"].astype(int),
+        "election_date": pd.to_datetime(frame["yr"].astype(str) + "-" + frame["mo"] + "-" + frame["dy"].astype(str), format="%Y-%b-%d"),
+        "state_code": frame["edon"].map("{:02d}".format),
+        "valid_votes": frame["efec"].astype("Int64"),
+        "write_in_votes": frame["nr"].astype("Int64"),
+        "null_votes": frame["nulos"].astype("Int64"),
+        "total_votes": frame["vtot"].astype("Int64"),
+        "registered_voters": frame["lisnom"].astype("Int64"),
+    })
+    out["turnout_pct"] = (100 * out["total_votes"] / out["registered_voters"]).astype("float64").round(2)
+    out["valid_votes_pct_registered"] = (100 * out["valid_votes"] / out["registered_voters"]).astype("float64").round(2)
+    out["source"] = frame["fuente"].astype("string")
+    out["votes_from_line"] = frame["votes_from_line"].astype(int)
+    out["remapped_2012"] = frame["remapped"].astype(bool)
+    return out.sort_values(["year", "state_code"]).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Published figures
+# ---------------------------------------------------------------------------------------------
+
+def read_published_with_gaps(raw: Path, topics: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Rows of ``published_figures.csv`` for ``topics``: (figures, gaps). A row whose value is
+    ``NOT FOUND`` records a figure that was looked for and not found: it goes to ``gaps``. Every
+    other row must have an http(s) URL and a numeric value, as in ``read_published``."""
+    path = raw / PUBLISHED
+    table = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
+    expected = ["topic", "indicator", "geo", "period", "value", "unit", "status", "publisher", "document", "url", "excerpt", "retrieved_note"]
+    if list(table.columns) != expected:
+        raise DerivationError(path, f"unexpected header {list(table.columns)}", row=1)
+    table.insert(0, "source_row", range(2, len(table) + 2))
+    table = table[table["topic"].isin(topics)]
+    gaps = table[table["value"].str.strip() == NOT_FOUND]
+    figures = table[table["value"].str.strip() != NOT_FOUND]
+    values = []
+    for row, value, url in zip(figures["source_row"], figures["value"], figures["url"]):
+        if not _URL.match(url):
+            raise DerivationError(path, f"URL {url!r} is not http(s)", row=row, field="url")
+        try:
+            values.append(float(str(value).replace(",", "")))
+        except ValueError as exc:
+            raise DerivationError(path, f"value {value!r} is not a number", row=row, field="value") from exc
+    figures = figures.assign(value=values, status=figures["status"].replace("", "unspecified"))
+    return figures.reset_index(drop=True), gaps.reset_index(drop=True)
+
+
+def derive_national(raw: Path, built: dict) -> pd.DataFrame:
+    path = raw / PUBLISHED
+    figures, _ = read_published_with_gaps(raw, ["elections_presidential"])
+    rows: dict[tuple, dict] = {}
+    for record in figures.to_dict("records"):
+        indicator = record["indicator"]
+        if indicator not in NATIONAL_ITEMS:
+            raise DerivationError(path, f"indicator {indicator!r} has no mapping in analysis.etl.elections_mx.NATIONAL_ITEMS", row=record["source_row"], field="indicator")
+        stage, item, item_type, column = NATIONAL_ITEMS[indicator]
+        try:
+            date = pd.to_datetime(record["period"], format="%Y-%m-%d")
+        except ValueError as exc:
+            raise DerivationError(path, f"period {record['period']!r} is not an election date", row=record["source_row"], field="period") from exc
+        key = (date.year, stage, record["status"], item)
+        row = rows.setdefault(key, {"year": date.year, "election_date": date, "stage": stage, "status": record["status"], "item": item,
+                                    "item_type": item_type, "votes": pd.NA, "percent_published": float("nan"), "publisher": record["publisher"],
+                                    "document": record["document"], "source_url": record["url"], "source_rows": []})
+        if column == "votes":
+            if not pd.isna(row["votes"]):
+                raise DerivationError(path, f"second vote count for {key}", row=record["source_row"], field="value")
+            row["votes"] = int(record["value"])
+        else:
+            row["percent_published"] = record["value"]
+        if record["url"] != row["source_url"]:
+            row["source_url"] = row["source_url"] + " " + record["url"]
+        row["source_rows"].append(str(record["source_row"]))
+    published = pd.DataFrame(list(rows.values()))
+    published["source_rows"] = published["source_rows"].map(";".join)
+    published["derivation"] = "published figure"
+
+    # 2006 (and no published national rows for it): sums of the state rows, IFE post-tribunal.
+    state = _prepared(raw)
+    y2006 = state[state["yr"] == 2006]
+    results = attribute(y2006, raw)
+    date = pd.Timestamp(int(y2006["yr"].iloc[0]), 7, int(y2006["dy"].iloc[0]))
+    sums = [(c, "candidate", int(v)) for c, v in results.groupby("candidate")["votes"].sum().items()]
+    sums += [("Candidates not registered", "write_in", int(y2006["nr"].sum())), ("Null votes", "null", int(y2006["nulos"].sum())),
+             ("Total votes cast", "total", int(y2006["vtot"].sum())), ("Registered voters (lista nominal)", "registered", int(y2006["lisnom"].sum()))]
+    summed = pd.DataFrame([{"year": 2006, "election_date": date, "stage": STATE_SUM, "status": "final", "item": item, "item_type": kind,
+                            "votes": votes, "percent_published": float("nan"), "publisher": MAGAR_SOURCE["publisher"],
+                            "document": "Sum of the 32 state rows of pred1964-on.csv (source: IFE post tribunal)",
+                            "source_url": MAGAR_SOURCE["path"], "source_rows": f"{int(y2006['source_line'].min())}-{int(y2006['source_line'].max())}",
+                            "derivation": "sum of state rows"} for item, kind, votes in sums])
+    frame = pd.concat([published, summed], ignore_index=True)
+    frame["votes"] = frame["votes"].astype("Int64")
+
+    # Share of total votes cast, computed where the same year, stage and status give a total.
+    totals = frame[frame["item_type"] == "total"].set_index(["year", "stage", "status"])["votes"]
+    registered = frame[frame["item_type"] == "registered"].set_index(["year", "stage", "status"])["votes"]
+    keys = list(zip(frame["year"], frame["stage"], frame["status"]))
+    total = pd.array([totals.get(k, pd.NA) for k in keys], dtype="Int64")
+    share = (100 * frame["votes"].astype("Float64") / pd.Series(total, index=frame.index).astype("Float64")).round(2)
+    counted = frame["item_type"].isin(["candidate", "write_in", "null", "null_detail"])
+    frame["percent_computed"] = share.where(counted).astype("float64")
+    # Turnout from a registered count of the same year and stage (2006 sum of state rows).
+    reg = pd.array([registered.get(k, pd.NA) for k in keys], dtype="Int64")
+    turnout = (100 * frame["votes"].astype("Float64") / pd.Series(reg, index=frame.index).astype("Float64")).round(2)
+    frame.loc[frame["item_type"] == "total", "percent_computed"] = turnout[frame["item_type"] == "total"].astype("float64")
+    frame["morena_line"] = frame["item"] == frame["year"].map(MORENA_LINE)
+    return frame.sort_values(["year", "stage", "status", "item_type", "votes"], ascending=[True, True, True, True, False]).reset_index(drop=True)
+
+
+def derive_seats(raw: Path, built: dict) -> pd.DataFrame:
+    path = raw / PUBLISHED
+    figures, _ = read_published_with_gaps(raw, ["legislature_seats"])
+    coalition = {}
+    magar = read_magar(raw)
+    labels_2018 = magar.loc[magar["yr"] == 2018, LABEL_COLUMNS].iloc[0].dropna().tolist()
+    for label in labels_2018:
+        if label in COALITION_2018:
+            for party in label.split("-"):
+                coalition[MAGAR_PARTY[party]] = COALITION_2018[label]
+    rows = []
+    for record in figures.to_dict("records"):
+        indicator = record["indicator"]
+        chamber = next((c for c in CHAMBERS if indicator.startswith(c + " seats")), None)
+        if chamber is None:
+            raise DerivationError(path, f"indicator {indicator!r} names no chamber", row=record["source_row"], field="indicator")
+        party_text = indicator.split("–", 1)[1].strip().split(" (")[0].strip() if "–" in indicator else ""
+        if party_text not in PARTIES:
+            raise DerivationError(path, f"party {party_text!r} not in analysis.etl.elections_mx.PARTIES", row=record["source_row"], field="indicator")
+        period = record["period"]
+        legislature = "LXV" if period.startswith("LXV ") else "LXIV" if period.startswith("LXIV") else None
+        if legislature is None:
+            raise DerivationError(path, f"period {period!r} names no legislature", row=record["source_row"], field="period")
+        if "installation" in indicator or "installation" in period:
+            stage = "installation"
+        elif "INE" in period or "INE" in indicator:
+            stage = "INE assignment"
+        else:
+            raise DerivationError(path, "cannot tell INE assignment from installation", row=record["source_row"], field="period")
+        seats = record["value"]
+        if seats != int(seats) or seats < 0:
+            raise DerivationError(path, f"seats {seats!r} not a count", row=record["source_row"], field="value")
+        party = PARTIES[party_text]
+        rows.append({"legislature": legislature, "term": LEGISLATURES[legislature], "chamber": chamber, "stage": stage, "party": party,
+                     "coalition_2018": coalition.get(party, "none"), "seats": int(seats), "period_as_published": period,
+                     "publisher": record["publisher"], "source_url": record["url"], "source_row": int(record["source_row"])})
+    frame = pd.DataFrame(rows)
+    duplicated = frame.duplicated(["legislature", "chamber", "stage", "party"])
+    if duplicated.any():
+        raise DerivationError(path, "two seat counts for one party, chamber and stage", row=int(frame.loc[duplicated, "source_row"].iloc[0]), field="indicator")
+    return frame.sort_values(["legislature", "chamber", "stage", "seats"], ascending=[True, True, True, False]).reset_index(drop=True)
+
+
+def gaps(raw: Path) -> pd.DataFrame:
+    """The rows of the two topics recorded as NOT FOUND (for tests and descriptions)."""
+    return read_published_with_gaps(raw, PUBLISHED_TOPICS)[1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Resources
+# ---------------------------------------------------------------------------------------------
+
+YEAR_FIELD = field_("year", "integer", "Election year (presidential elections are held in July; calendar year, Mexico)", required=True)
+PUBLISHED_SOURCES = [
+    {"title": "INE, Cómputos Distritales 2018, elección presidencial (as reported by e-oaxaca.mx, lasillarota.com, eltiempodesinaloa.com, La Jornada)",
+     "path": "https://www.e-oaxaca.mx/2018/07/06/concreta-ine-el-triunfo-de-lopez-obrador-por-53-9-por-ciento/", "publisher": "Instituto Nacional Electoral (INE)"},
+    {"title": "TEPJF Sala Superior, dictamen SUP-EEP-0001-2018 (cómputo final de la elección presidencial)",
+     "path": "https://www.te.gob.mx/sentenciasHTML/convertir/expediente/SUP-EEP-0001-2018-", "publisher": "Tribunal Electoral del Poder Judicial de la Federación (TEPJF)"},
+    {"title": "IFE, Cómputos Distritales 2012 and TEPJF cómputo final 2012 (as reported in the press; URL per row)",
+     "path": "https://sopitas.com/noticias/ife-confirma-la-ventaja-de-epn", "publisher": "Instituto Federal Electoral (IFE); TEPJF"},
+    {"title": "INE, cómputo de la elección presidencial 2024 (as reported in the press; URL per row)",
+     "path": "https://puebla.lodehoy.com.mx/index.php/node/53375/amp", "publisher": "Instituto Nacional Electoral (INE)"},
+]
+SEAT_SOURCES = [
+    {"title": "INE Consejo General, asignación de diputaciones y senadurías de representación proporcional, 23 Aug 2018 (as reported by Político MX)",
+     "path": "https://gentetlx.com.mx/2018/08/23/cdmx-ine-avalo-reparto-de-pluris-al-senado-por-bancada-en-congreso/", "publisher": "Instituto Nacional Electoral (INE)"},
+    {"title": "Cámara de Diputados, sesión constitutiva de la LXIV Legislatura, 29 Aug 2018 (as reported by Bitácora Diario)",
+     "path": "https://bitacoradiario.com/queretanos-en-la-lxiv-legislatura-federal", "publisher": "Cámara de Diputados"},
+    {"title": "Senado de la República, sesión constitutiva, 29 Aug 2018 (as reported by Redes del Poder)",
+     "path": "https://www.redespoder.com/locotidiano/diputados-de-morena-festejan-mayoria-en-congreso/", "publisher": "Senado de la República"},
+    {"title": "INE, asignación de diputaciones 2021, LXV Legislatura (as reported by La Hoguera)",
+     "path": "https://lahoguera.mx/arranca-65-legislatura-en-la-camara-de-diputados-y-asi-queda-conformada/", "publisher": "Instituto Nacional Electoral (INE)"},
+]
+
+RESOURCES = [
+    Resource(
+        name="presidential_state_results",
+        folder="elections",
+        title="Mexican presidential election results by state and candidate, 2006, 2012 and 2018",
+        description=(
+            "Votes per candidate in each of the 32 states, from E. Magar's compilation of IFE/INE official computations "
+            "(2006 and 2012 after the Electoral Tribunal's rulings; 2018 INE district computations). A candidate's votes are "
+            "the sum of the cells of the parties that nominated them plus the coalition cell (listed in `cells`). Votes cast "
+            "abroad are not in state rows. The 2012 vote columns of Coahuila, Colima, Chiapas and Chihuahua are permuted in the "
+            "source and are moved back to their states here (see presidential_state_totals.remapped_2012). The 2018 rows lack "
+            "the independent candidate Jaime Rodríguez ('El Bronco'): the row 'Other/unattributed' is valid votes minus the "
+            "three coalitions and is NOT a candidate (nationally it is close to, but not equal to, Rodríguez's official total). "
+            "share_of_valid_pct is the share of valid votes (efec), not of total votes cast; INE's published shares use total "
+            "votes cast and are in presidential_national_results."
+        ),
+        sources=[MAGAR_SOURCE],
+        fields=[
+            YEAR_FIELD,
+            STATE_CODE,
+            field_("candidate_id", "string", "Short identifier of the candidate ('other_unattributed' for the 2018 residual)", required=True, pattern="^[a-z_]+$"),
+            field_("candidate", "string", "Candidate name ('Other/unattributed' for the 2018 residual, which is not a candidate)", required=True),
+            field_("nominated_by", "string", "Party or coalition that nominated the candidate (for the residual: its definition)", required=True),
+            field_("cells", "string", "Source columns (party and coalition labels) summed for the candidate", required=True),
+            field_("votes", "integer", "Votes for the candidate in the state", unit="votes", required=True, minimum=0),
+            field_("share_of_valid_pct", "number", "Votes as a share of the state's valid votes (efec)", unit="percent of valid votes", required=True, minimum=0, maximum=100),
+            field_("rank_in_state", "integer", "Rank of the candidate by votes in the state (1 = won the state); empty for the 2018 residual", minimum=1),
+        ],
+        primary_key=["year", "state_code", "candidate_id"],
+        foreign_keys=[foreign_key("state_code", "states", "state_code")],
+        derive=derive_state_results,
+        depends_on=["states"],
+        raw_files=[MAGAR],
+    ),
+    Resource(
+        name="presidential_state_totals",
+        folder="elections",
+        title="Mexican presidential elections by state: valid, null and total votes, registered voters, 2006, 2012 and 2018",
+        description=(
+            "State totals from E. Magar's compilation of IFE/INE computations. turnout_pct = total votes / lista nominal; it is "
+            "missing for 2018, because the source's 2018 rows have no null or total votes (INE's national 2018 turnout is in "
+            "presidential_national_results). valid_votes_pct_registered = valid votes / lista nominal is available for all "
+            "three years and is labelled as such; it is lower than turnout by the null and write-in votes. Votes cast abroad are "
+            "excluded. For 2012, the vote columns of the rows labelled Coahuila, Colima, Chiapas and Chihuahua (ord 261–264) are "
+            "permuted among these four states in the source; they are moved back (remapped_2012 = true, votes_from_line gives the "
+            "raw line the votes come from). lisnom is correctly assigned in the source and is not moved."
+        ),
+        sources=[MAGAR_SOURCE],
+        fields=[
+            YEAR_FIELD,
+            field_("election_date", "date", "Election day", required=True),
+            STATE_CODE,
+            field_("valid_votes", "integer", "Valid votes (efec): votes for candidates, excluding null and write-in votes", unit="votes", required=True, minimum=0),
+            field_("write_in_votes", "integer", "Votes for non-registered candidates (nr); missing for 2018", unit="votes", minimum=0),
+            field_("null_votes", "integer", "Null votes (nulos); missing for 2018", unit="votes", minimum=0),
+            field_("total_votes", "integer", "Total votes cast (vtot); missing for 2018", unit="votes", minimum=0),
+            field_("registered_voters", "integer", "Lista nominal (registered voters with a valid voter card)", unit="persons", required=True, minimum=0),
+            field_("turnout_pct", "number", "Total votes / lista nominal; missing for 2018", unit="percent of lista nominal", minimum=0, maximum=100),
+            field_("valid_votes_pct_registered", "number", "Valid votes / lista nominal (not turnout)", unit="percent of lista nominal", required=True, minimum=0, maximum=100),
+            field_("source", "string", "Original source as given by the compiler (fuente)", required=True),
+            field_("votes_from_line", "integer", "Line of the raw file whose vote columns the row carries (differs from the state's own line where remapped)", required=True, minimum=2),
+            field_("remapped_2012", "boolean", "True where the 2012 vote columns were moved back from another state's row", required=True),
+        ],
+        primary_key=["year", "state_code"],
+        foreign_keys=[foreign_key("state_code", "states", "state_code")],
+        derive=derive_state_totals,
+        depends_on=["states"],
+        raw_files=[MAGAR],
+    ),
+    Resource(
+        name="presidential_national_results",
+        folder="elections",
+        title="Mexican presidential election results, national, 2006–2024, by count stage",
+        description=(
+            "National results as published by the electoral authorities (INE, IFE, TEPJF), one row per year, count stage, status "
+            "and item (candidate, null votes, total, turnout, registered voters), each with its source URL and the line(s) of "
+            "published_figures.csv. Where two official versions exist they are both kept: stage 'district count' (the INE/IFE "
+            "cómputos distritales; status 'preliminary' marks an earlier cut) and 'tribunal final' (the Electoral Tribunal's final "
+            "computation after annulments, 2012). No national figures were collected for 2006: its rows are the sums of the 32 "
+            "state rows of Magar's compilation (stage 'sum of state rows', source 'IFE post tribunal'), which exclude votes cast "
+            "abroad. percent_published is the figure as printed (share of total votes cast, or turnout as share of the lista "
+            "nominal); percent_computed divides votes by the total votes cast of the same year, stage and status (for the 'total' "
+            "row: by the registered voters of the same stage). Not found and left missing: the 2024 lista nominal; Senate groups "
+            "other than Morena, PAN and PRI at installation in 2018 (see congress_seats)."
+        ),
+        sources=PUBLISHED_SOURCES + [MAGAR_SOURCE],
+        fields=[
+            YEAR_FIELD,
+            field_("election_date", "date", "Election day", required=True),
+            field_("stage", "string", "Which official count: district count, tribunal final, or sum of state rows (2006)", required=True, enum=STAGES),
+            field_("status", "string", "Status of the figure in published_figures.csv", required=True, enum=["preliminary", "final", "revised"]),
+            field_("item", "string", "Candidate name, or the vote category (null votes, total votes cast, turnout, registered voters…)", required=True),
+            field_("item_type", "string", "Kind of item", required=True, enum=ITEM_TYPES),
+            field_("votes", "integer", "Votes (or persons, for registered voters); empty for a turnout row", unit="votes", minimum=0),
+            field_("percent_published", "number", "Percentage as published: candidate share of total votes cast, or turnout as share of the lista nominal", unit="percent", minimum=0, maximum=100),
+            field_("percent_computed", "number", "votes / total votes cast of the same year, stage and status (for the total row: / registered voters)", unit="percent", minimum=0, maximum=100),
+            field_("morena_line", "boolean", "True for López Obrador (2006, 2012, 2018) and Morena's 2024 candidate, Claudia Sheinbaum", required=True),
+            field_("publisher", "string", "Authority the figure comes from", required=True),
+            field_("document", "string", "Official document or count the figure belongs to", required=True),
+            field_("source_url", "string", "Page where the figure was seen (space-separated if two)", required=True),
+            field_("source_rows", "string", "Line(s) of published_figures.csv (or of the Magar file for 2006)", required=True),
+            field_("derivation", "string", "published figure, or sum of state rows", required=True, enum=["published figure", "sum of state rows"]),
+        ],
+        primary_key=["year", "stage", "status", "item"],
+        derive=derive_national,
+        raw_files=["published_figures.csv", MAGAR],
+    ),
+    Resource(
+        name="congress_seats",
+        folder="elections",
+        title="Seats in Mexico's Congress by party: LXIV (2018–2021) and LXV (2021–2024) Legislatures",
+        description=(
+            "Seats per party in the Chamber of Deputies (500 seats) and the Senate (128 seats). stage 'INE assignment' counts "
+            "seats by the party that nominated the winner, as in INE's assignment of proportional-representation seats (23 "
+            "August 2018; August 2021); stage 'installation' counts parliamentary groups when the legislature was installed "
+            "(29 August 2018), after elected members registered with groups other than their nominating party. The Senate "
+            "elected in 2018 serves both legislatures (2018–2024); only its 2018 composition is here. coalition_2018 is the 2018 "
+            "presidential coalition the party belonged to (from the coalition cells of the 2018 returns); it is not the 2021 "
+            "alliance. Not found and left missing: the LXIV Senate groups other than Morena, PAN and PRI at installation; the "
+            "LXV seats of PES and other parties without seats are not listed."
+        ),
+        sources=SEAT_SOURCES,
+        fields=[
+            field_("legislature", "string", "Legislature (Roman numeral)", required=True, enum=list(LEGISLATURES)),
+            field_("term", "string", "Years of the legislature (1 September – 31 August)", required=True),
+            field_("chamber", "string", "Chamber", required=True, enum=CHAMBERS),
+            field_("stage", "string", "INE assignment (by nominating party) or installation (parliamentary groups)", required=True, enum=SEAT_STAGES),
+            field_("party", "string", "Party ('No party' for members without a group)", required=True),
+            field_("coalition_2018", "string", "2018 presidential coalition of the party ('none' if it was in none)", required=True,
+                   enum=list(COALITION_2018.values()) + ["none"]),
+            field_("seats", "integer", "Seats", unit="seats", required=True, minimum=0),
+            field_("period_as_published", "string", "Period as given in published_figures.csv", required=True),
+            field_("publisher", "string", "Authority the count comes from", required=True),
+            field_("source_url", "string", "Page where the count was seen", required=True, pattern=URL_PATTERN),
+            field_("source_row", "integer", "Line of published_figures.csv", required=True, minimum=2),
+        ],
+        primary_key=["legislature", "chamber", "stage", "party"],
+        derive=derive_seats,
+        raw_files=["published_figures.csv", MAGAR],
+    ),
+]

@@ -1,0 +1,619 @@
+"""Southwest border migration: Border Patrol apprehensions and CBP encounters, FY1925–FY2025,
+plus published figures on asylum screening, Mexico's returns of Central Americans and Remain in Mexico.
+
+Raw inputs (paths relative to RAW; provenance in ``migration/PROVENANCE.md``):
+
+- ``migration/southwest_border_apprehensions_1960_2019.csv``, ``migration/nationwide_total_apprehensions_1925_2019.csv``,
+  ``migration/other_than_mexico_apprehensions_2000_2019.csv``, ``migration/southwest_border_deaths_1998_2019.csv``:
+  U.S. Border Patrol "Fiscal Year Statistics" tables (download: https://www.cbp.gov/newsroom/media-resources/stats ),
+  parsed from CBP's PDFs by ``jacobkap/borderpatrol`` (MIT).
+- ``migration/khsm_usbp_encounters_fy25m11.xlsx``: DHS Office of Homeland Security Statistics, Key Homeland
+  Security Metrics "CBP Encounters – USBP" workbook (download: https://ohss.dhs.gov/khsm/cbp-encounters ), values
+  rounded by OHSS to the nearest 10.
+- ``migration/sbo-encounters-fy19-fy22.csv`` and ``migration/sbo-encounters-fy22-fy25-aug.csv``: CBP
+  "Southwest Land Border Encounters" data files (download: https://www.cbp.gov/document/stats/southwest-land-border-encounters ).
+- ``migration/nationwide-encounters-fy20-fy23-state.csv``: CBP "Nationwide Encounters" state file
+  (download: https://www.cbp.gov/document/stats/nationwide-encounters ); 2.75 MB, aggregated here to
+  fiscal year × citizenship for the southwest land border (the file itself is not copied).
+- ``published_figures.csv`` topics ``migration_asylum`` and ``migration_mexico_enforcement`` (each row with its URL).
+
+Definitions used throughout: an *apprehension* is a Border Patrol arrest under immigration law (Title 8); an
+*encounter* (CBP's term from FY2020) adds Title 42 expulsions and, in CBP's "all encounters" series, people found
+inadmissible by the Office of Field Operations (OFO) at ports of entry. All years are U.S. fiscal years
+(1 October – 30 September, named for the year in which they end) unless a field says otherwise.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.etl import DerivationError, Resource, field_
+from analysis.etl._published import PUBLISHED, URL_PATTERN, Event
+
+HIST_SW = "migration/southwest_border_apprehensions_1960_2019.csv"
+HIST_NATIONWIDE = "migration/nationwide_total_apprehensions_1925_2019.csv"
+HIST_MEXICAN = "migration/other_than_mexico_apprehensions_2000_2019.csv"
+HIST_DEATHS = "migration/southwest_border_deaths_1998_2019.csv"
+KHSM = "migration/khsm_usbp_encounters_fy25m11.xlsx"
+SBO_19_22 = "migration/sbo-encounters-fy19-fy22.csv"
+SBO_22_25 = "migration/sbo-encounters-fy22-fy25-aug.csv"
+NATIONWIDE_STATE = "migration/nationwide-encounters-fy20-fy23-state.csv"
+
+CITIZENSHIP_GROUPS = ["Mexico", "Guatemala", "Honduras", "El Salvador", "Other"]
+NORTHERN_TRIANGLE = ["Guatemala", "Honduras", "El Salvador"]
+MONTHS = ["OCT", "NOV", "DEC", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP"]
+KHSM_LAST_COMPLETE_FY = 2024  # the workbook's FY2025 holds only the first months of the year
+KHSM_REGIONS = ["Coastal Border", "Northern Land Border", "Southwest Land Border"]
+KHSM_FAMILY_STATUS = {"Single Adults": "single adults", "Family Unit Individuals": "family unit individuals",
+                      "Unaccompanied Children": "unaccompanied children"}
+SBO_DEMOGRAPHICS = {"Single Adults": "single_adults", "FMUA": "family_units", "UC / Single Minors": "unaccompanied_children",
+                    "UAC": "unaccompanied_children", "Accompanied Minors": "accompanied_minors"}
+SBO_COMPONENTS = {"U.S. Border Patrol": "usbp", "Office of Field Operations": "ofo"}
+SBO_TITLES = {"Title 8": "title_8", "Title 42": "title_42"}
+# CBP's FY2001 table gives totals one above Mexican + other-than-Mexican for these rows (as printed by CBP);
+# the totals are kept as published. Any other mismatch stops the derivation.
+KNOWN_SUM_DISCREPANCIES = {("nationwide total", 2001), ("southwest border", 2001), ("rio grande valley", 2001)}
+PUBLISHED_TOPICS = ["migration_asylum", "migration_mexico_enforcement"]
+NOT_FOUND = "NOT FOUND"
+
+CBP_STATS = {"title": "U.S. Border Patrol, Fiscal Year Statistics (apprehensions, nationality, deaths), FY1925–FY2019 tables, "
+                      "as parsed by jacobkap/borderpatrol", "path": "https://www.cbp.gov/newsroom/media-resources/stats",
+             "publisher": "U.S. Customs and Border Protection"}
+KHSM_SOURCE = {"title": "DHS OHSS, Key Homeland Security Metrics: CBP Encounters – USBP workbook (FY25 m11 release)",
+               "path": "https://ohss.dhs.gov/khsm/cbp-encounters", "publisher": "U.S. Department of Homeland Security, Office of Homeland Security Statistics"}
+SBO_SOURCE = {"title": "CBP, Southwest Land Border Encounters (files sbo-encounters-fy19-fy22 and FY22–FY25 August)",
+              "path": "https://www.cbp.gov/document/stats/southwest-land-border-encounters", "publisher": "U.S. Customs and Border Protection"}
+NATIONWIDE_SOURCE = {"title": "CBP, Nationwide Encounters (file nationwide-encounters-fy20-fy23-state)",
+                     "path": "https://www.cbp.gov/document/stats/nationwide-encounters", "publisher": "U.S. Customs and Border Protection"}
+
+EVENTS = [
+    Event("2019-06-24", "migration",
+          "Mexico's defence secretary reports that National Guard and army units deployed under the June 2019 agreement "
+          "number almost 15,000 in the north, with about 2,000 National Guard members added at the southern border",
+          "Mexico reports Guard deployment", "KVIA ABC-7 (El Paso)",
+          "https://kvia.com/news/2019/06/24/mexico-now-amasses-nearly-15000-troops-at-u-s-border"),
+    Event("2020-03-21", "migration",
+          "CDC order under 42 U.S.C. 265 (Title 42) takes effect at 11:59 pm ET on 20 March 2020; border expulsions "
+          "without ordinary immigration processing begin",
+          "Title 42 begins", "Federal Register (Centers for Disease Control and Prevention)",
+          "https://www.federalregister.gov/documents/2020/03/24/2020-06241/order-suspending-introduction-of-persons-from-a-country-where-a-communicable-disease-exists"),
+    Event("2021-01-21", "migration",
+          "DHS stops enrolling new asylum seekers in the Migrant Protection Protocols (memorandum of 20 January 2021, "
+          "effective the next day; programme terminated by memorandum of 1 June 2021)",
+          "MPP enrolments suspended", "U.S. Department of Homeland Security (memorandum posted by AILA)",
+          "https://www.aila.org/library/dhs-terminates-the-migrant-protection-protocols"),
+    Event("2023-05-11", "migration",
+          "The Title 42 public health order lifts at 11:59 pm ET; border processing returns fully to Title 8",
+          "Title 42 ends", "U.S. Department of Homeland Security",
+          "https://www.dhs.gov/immigrationlaws"),
+]
+
+
+# --------------------------------------------------------------------------- helpers (tested)
+
+def fiscal_month_to_date(fiscal_year: int, month: str) -> pd.Timestamp:
+    """First day of a month of a U.S. fiscal year: October–December fall in the previous calendar year.
+
+    ``month`` is a three-letter abbreviation (``OCT``) or KHSM's ``"01 October"`` form."""
+    token = str(month).strip()
+    if " " in token:
+        token = token.split(" ", 1)[1]
+    token = token[:3].upper()
+    if token not in MONTHS:
+        raise ValueError(f"month {month!r} is not a month name")
+    calendar_month = (MONTHS.index(token) + 9) % 12 + 1
+    calendar_year = fiscal_year - 1 if calendar_month >= 10 else fiscal_year
+    return pd.Timestamp(year=calendar_year, month=calendar_month, day=1)
+
+
+def fiscal_year_of(date: pd.Timestamp) -> int:
+    """U.S. fiscal year of a date (October starts the next fiscal year)."""
+    return date.year + 1 if date.month >= 10 else date.year
+
+
+def citizenship_group(name: str) -> str:
+    """Map a citizenship as CBP or OHSS spell it (``MEXICO``, ``El Salvador``) to the five CBP groups."""
+    cleaned = " ".join(str(name).split()).casefold()
+    for group in CITIZENSHIP_GROUPS[:-1]:
+        if cleaned == group.casefold():
+            return group
+    return "Other"
+
+
+def _csv(raw: Path, relative: str, expected: list[str]) -> pd.DataFrame:
+    path = raw / relative
+    frame = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
+    if list(frame.columns) != expected:
+        raise DerivationError(path, f"header {list(frame.columns)} differs from {expected}", row=1)
+    return frame
+
+
+def _integers(frame: pd.DataFrame, column: str, path: Path, *, allow_blank: bool = False, allow_decimal_zero: bool = False) -> pd.Series:
+    """Whole numbers from text; ``"12.0"`` only where the file writes counts that way. Names the line of a bad cell."""
+    values = []
+    for line, text in zip(frame.index + 2, frame[column]):
+        text = str(text).strip()
+        if text in ("", "NA") and allow_blank:
+            values.append(pd.NA)
+            continue
+        if allow_decimal_zero and text.endswith(".0"):
+            text = text[:-2]
+        if not text.isdigit():
+            raise DerivationError(path, f"{text!r} is not a whole non-negative number", row=int(line), field=column)
+        values.append(int(text))
+    return pd.Series(values, index=frame.index, dtype="Int64")
+
+
+# --------------------------------------------------------------------------- CBP historical tables
+
+def _historical_total(raw: Path, relative: str, sector_total: str | None, value: str, first: int) -> pd.Series:
+    path = raw / relative
+    columns = ["sector", "fiscal_year", value] if sector_total else ["fiscal_year", value]
+    frame = _csv(raw, relative, columns)
+    if sector_total:
+        frame = frame[frame["sector"] == sector_total]
+    years = _integers(frame, "fiscal_year", path)
+    counts = _integers(frame, value, path)
+    series = pd.Series(counts.to_numpy(), index=years.to_numpy(), name=value).sort_index()
+    if series.index.duplicated().any():
+        raise DerivationError(path, f"fiscal year {series.index[series.index.duplicated()][0]} appears twice", field="fiscal_year")
+    expected = list(range(first, 2020))
+    if list(series.index) != expected:
+        raise DerivationError(path, f"expected fiscal years {first}–2019 without gaps", field="fiscal_year")
+    return series
+
+
+def _mexican_split(raw: Path) -> pd.DataFrame:
+    path = raw / HIST_MEXICAN
+    frame = _csv(raw, HIST_MEXICAN, ["sector", "fiscal_year", "total_apprehensions", "mexican_apprehensions", "other_than_mexican_apprehensions"])
+    for column in ("total_apprehensions", "mexican_apprehensions", "other_than_mexican_apprehensions"):
+        # Livermore (closed sector) has "NA" rows from FY2006; missing counts are allowed only there.
+        blank = frame[column].str.strip().isin(["", "NA"])
+        if (blank & (frame["sector"] != "livermore")).any():
+            line = int(frame.index[blank & (frame["sector"] != "livermore")][0]) + 2
+            raise DerivationError(path, "blank count outside the closed Livermore sector", row=line, field=column)
+        frame[column] = _integers(frame, column, path, allow_blank=True)
+    frame["fiscal_year"] = _integers(frame, "fiscal_year", path)
+    complete = frame.dropna(subset=["total_apprehensions"])
+    mismatch = complete[complete["total_apprehensions"] != complete["mexican_apprehensions"] + complete["other_than_mexican_apprehensions"]]
+    unexpected = [(s, int(y)) for s, y in zip(mismatch["sector"], mismatch["fiscal_year"]) if (s, int(y)) not in KNOWN_SUM_DISCREPANCIES]
+    if unexpected:
+        line = int(mismatch.index[0]) + 2
+        raise DerivationError(path, f"total differs from Mexican + other-than-Mexican for {unexpected}", row=line, field="total_apprehensions")
+    out = {}
+    for sector, prefix in (("southwest border", "sw"), ("nationwide total", "nationwide")):
+        part = frame[frame["sector"] == sector].set_index("fiscal_year").sort_index()
+        if list(part.index) != list(range(2000, 2020)):
+            raise DerivationError(path, f"expected FY2000–FY2019 rows for {sector!r}", field="fiscal_year")
+        out[f"{prefix}_mexican_apprehensions"] = part["mexican_apprehensions"]
+        out[f"{prefix}_total_check"] = part["total_apprehensions"]
+    return pd.DataFrame(out)
+
+
+def derive_historical(raw: Path, built: dict) -> pd.DataFrame:
+    nationwide = _historical_total(raw, HIST_NATIONWIDE, None, "total_apprehensions", 1925)
+    southwest = _historical_total(raw, HIST_SW, "southwest border", "total_apprehensions", 1960)
+    deaths = _historical_total(raw, HIST_DEATHS, "southwest border", "deaths", 1998)
+    split = _mexican_split(raw)
+    # The nationality table must agree with the two total tables where they overlap.
+    for prefix, totals, relative in (("sw", southwest, HIST_SW), ("nationwide", nationwide, HIST_NATIONWIDE)):
+        differing = [fy for fy in split.index if split.at[fy, f"{prefix}_total_check"] != totals[fy]]
+        if differing:
+            raise DerivationError(raw / HIST_MEXICAN, f"{prefix} totals differ from {relative} in FY{differing}", field="total_apprehensions")
+    frame = pd.DataFrame({"fiscal_year": nationwide.index})
+    frame["nationwide_apprehensions"] = nationwide.to_numpy()
+    frame["sw_apprehensions"] = frame["fiscal_year"].map(southwest).astype("Int64")
+    frame["sw_mexican_apprehensions"] = frame["fiscal_year"].map(split["sw_mexican_apprehensions"]).astype("Int64")
+    frame["nationwide_mexican_apprehensions"] = frame["fiscal_year"].map(split["nationwide_mexican_apprehensions"]).astype("Int64")
+    frame["sw_deaths"] = frame["fiscal_year"].map(deaths).astype("Int64")
+    return frame
+
+
+# --------------------------------------------------------------------------- KHSM workbook (OHSS)
+
+def read_khsm_sheet(raw: Path, sheet: str, columns: list[str]) -> pd.DataFrame:
+    """One sheet of the KHSM workbook as a DataFrame, after checking its header and cell types.
+
+    The header cells read ``Fiscal\\nYear``, ``Region`` …; the first column must be an integer fiscal year,
+    the last a non-negative integer count. Errors name the workbook, sheet, row and field."""
+    from openpyxl import load_workbook
+
+    path = raw / KHSM
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        if sheet not in workbook.sheetnames:
+            raise DerivationError(path, f"sheet {sheet!r} not found (sheets: {workbook.sheetnames})")
+        rows = list(workbook[sheet].iter_rows(values_only=True))
+    finally:
+        workbook.close()
+    where = f"{path} [sheet {sheet!r}]"
+    header = [" ".join(str(c).split()) if c is not None else "" for c in rows[0]]
+    if header != columns:
+        raise DerivationError(where, f"header {header} differs from {columns}", row=1)
+    records = []
+    for number, row in enumerate(rows[1:], start=2):
+        if all(c is None for c in row):
+            continue
+        year, *labels, quantity = row
+        if not isinstance(year, int) or not 2000 <= year <= 2100:
+            raise DerivationError(where, f"fiscal year {year!r} is not an integer year", row=number, field=columns[0])
+        if not isinstance(quantity, int) or isinstance(quantity, bool) or quantity < 0:
+            raise DerivationError(where, f"count {quantity!r} is not a non-negative integer", row=number, field=columns[-1])
+        if quantity % 10:
+            raise DerivationError(where, f"count {quantity} is not rounded to 10 as OHSS publishes", row=number, field=columns[-1])
+        for label, name in zip(labels, columns[1:-1]):
+            if not isinstance(label, str) or not label.strip():
+                raise DerivationError(where, f"label {label!r} is empty", row=number, field=name)
+        records.append([year, *[label.strip() for label in labels], quantity])
+    frame = pd.DataFrame(records, columns=["fiscal_year", *[c.lower().replace(" ", "_") for c in columns[1:-1]], "encounters"])
+    return frame
+
+
+def derive_khsm_region(raw: Path, built: dict) -> pd.DataFrame:
+    frame = read_khsm_sheet(raw, "Annual Region", ["Fiscal Year", "Region", "Quantity"])
+    unknown = set(frame["region"]) - set(KHSM_REGIONS)
+    if unknown:
+        raise DerivationError(raw / KHSM, f"unknown regions {sorted(unknown)} in sheet 'Annual Region'", field="Region")
+    frame = frame[frame["fiscal_year"] <= KHSM_LAST_COMPLETE_FY]
+    return frame.sort_values(["fiscal_year", "region"]).reset_index(drop=True)
+
+
+def derive_khsm_citizenship(raw: Path, built: dict) -> pd.DataFrame:
+    frame = read_khsm_sheet(raw, "Annual Rgn and Citp", ["Fiscal Year", "Region", "Citizenship", "Quantity"])
+    frame = frame[(frame["region"] == "Southwest Land Border") & (frame["fiscal_year"] <= KHSM_LAST_COMPLETE_FY)]
+    frame = frame.assign(citizenship_group=frame["citizenship"].map(citizenship_group))
+    frame = frame[["fiscal_year", "citizenship", "citizenship_group", "encounters"]]
+    return frame.sort_values(["fiscal_year", "citizenship"]).reset_index(drop=True)
+
+
+def derive_khsm_family(raw: Path, built: dict) -> pd.DataFrame:
+    frame = read_khsm_sheet(raw, "Annual Rgn and Fam Status", ["Fiscal Year", "Region", "Family Status", "Quantity"])
+    unknown = set(frame["family_status"]) - set(KHSM_FAMILY_STATUS)
+    if unknown:
+        raise DerivationError(raw / KHSM, f"unknown family status {sorted(unknown)} in sheet 'Annual Rgn and Fam Status'", field="Family Status")
+    frame = frame[(frame["region"] == "Southwest Land Border") & (frame["fiscal_year"] <= KHSM_LAST_COMPLETE_FY)]
+    frame = frame.assign(family_status=frame["family_status"].map(KHSM_FAMILY_STATUS))[["fiscal_year", "family_status", "encounters"]]
+    return frame.sort_values(["fiscal_year", "family_status"]).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- CBP Southwest Land Border Encounters
+
+SBO_COLUMNS = ["Fiscal Year", "Month Grouping", "Month (abbv)", "Component", "Demographic", "Citizenship Grouping",
+               "Title of Authority", "Encounter Type", "Encounter Count"]
+
+
+def read_sbo(raw: Path, relative: str) -> pd.DataFrame:
+    """One CBP Southwest Land Border Encounters file, checked and typed (date = 1st of the month)."""
+    path = raw / relative
+    frame = _csv(raw, relative, SBO_COLUMNS)
+    checks = {"Component": SBO_COMPONENTS, "Demographic": SBO_DEMOGRAPHICS, "Title of Authority": SBO_TITLES,
+              "Citizenship Grouping": {g: g for g in CITIZENSHIP_GROUPS}, "Month (abbv)": {m: m for m in MONTHS}}
+    for column, allowed in checks.items():
+        bad = ~frame[column].isin(list(allowed))
+        if bad.any():
+            line = int(frame.index[bad][0]) + 2
+            raise DerivationError(path, f"unexpected value {frame.loc[frame.index[bad][0], column]!r}", row=line, field=column)
+    years = []
+    for line, text in zip(frame.index + 2, frame["Fiscal Year"]):
+        token = text.replace("(FYTD)", "").strip()
+        if not (token.isdigit() and len(token) == 4):
+            raise DerivationError(path, f"fiscal year {text!r} is not a year", row=int(line), field="Fiscal Year")
+        years.append(int(token))
+    counts = _integers(frame, "Encounter Count", path, allow_decimal_zero=True)
+    out = pd.DataFrame({
+        "fiscal_year": years,
+        "date": [fiscal_month_to_date(y, m) for y, m in zip(years, frame["Month (abbv)"])],
+        "citizenship": frame["Citizenship Grouping"].to_numpy(),
+        "component": frame["Component"].map(SBO_COMPONENTS).to_numpy(),
+        "demographic": frame["Demographic"].map(SBO_DEMOGRAPHICS).to_numpy(),
+        "title": frame["Title of Authority"].map(SBO_TITLES).to_numpy(),
+        "encounters": counts.to_numpy(),
+    })
+    return out
+
+
+def derive_sbo_monthly(raw: Path, built: dict) -> pd.DataFrame:
+    early = read_sbo(raw, SBO_19_22)
+    late = read_sbo(raw, SBO_22_25)
+    # FY2022 is in both files; they must agree, and the later release is used from FY2022 on.
+    overlap = [early[early["fiscal_year"] == 2022], late[late["fiscal_year"] == 2022]]
+    keys = ["date", "citizenship", "component", "demographic", "title"]
+    sums = [part.groupby(keys)["encounters"].sum() for part in overlap]
+    if not sums[0].sort_index().equals(sums[1].sort_index()):
+        raise DerivationError(raw / SBO_19_22, "FY2022 rows differ from the FY22–FY25 release", field="Encounter Count")
+    rows = pd.concat([early[early["fiscal_year"] < 2022], late], ignore_index=True)
+    total = rows.groupby(["date", "fiscal_year", "citizenship"], as_index=False)["encounters"].sum()
+    parts = [total]
+    for column, names in (("component", SBO_COMPONENTS), ("title", SBO_TITLES), ("demographic", SBO_DEMOGRAPHICS)):
+        wide = rows.pivot_table(index=["date", "citizenship"], columns=column, values="encounters", aggfunc="sum", fill_value=0)
+        wide = wide.reindex(columns=sorted(set(names.values())), fill_value=0).reset_index()
+        parts.append(wide)
+    frame = parts[0]
+    for part in parts[1:]:
+        frame = frame.merge(part, on=["date", "citizenship"], how="left", validate="one_to_one")
+    # Every month of the covered span must have all five groups (CBP writes zero rows explicitly).
+    months = pd.date_range(frame["date"].min(), frame["date"].max(), freq="MS")
+    if len(frame) != len(months) * len(CITIZENSHIP_GROUPS):
+        raise DerivationError(raw / SBO_22_25, "some month × citizenship cells are missing", field="Month (abbv)")
+    frame["citizenship"] = pd.Categorical(frame["citizenship"], categories=CITIZENSHIP_GROUPS, ordered=True)
+    frame = frame.sort_values(["date", "citizenship"]).reset_index(drop=True)
+    frame["citizenship"] = frame["citizenship"].astype(str)
+    for column in frame.columns.drop(["date", "citizenship"]):
+        frame[column] = frame[column].astype("int64")
+    return frame
+
+
+# --------------------------------------------------------------------------- CBP Nationwide Encounters (state file)
+
+NATIONWIDE_COLUMNS = ["Fiscal Year", "Month Grouping", "Month (abbv)", "Land Border Region", "State", "Demographic",
+                      "Citizenship", "Title of Authority", "Encounter Count"]
+
+
+def derive_nationwide_citizenship(raw: Path, built: dict) -> pd.DataFrame:
+    path = raw / NATIONWIDE_STATE
+    frame = _csv(raw, NATIONWIDE_STATE, NATIONWIDE_COLUMNS)
+    for column, allowed in (("Land Border Region", ["Northern Land Border", "Southwest Land Border", "Other"]),
+                            ("Title of Authority", list(SBO_TITLES)), ("Month (abbv)", MONTHS)):
+        bad = ~frame[column].isin(allowed)
+        if bad.any():
+            raise DerivationError(path, f"unexpected value {frame.loc[frame.index[bad][0], column]!r}", row=int(frame.index[bad][0]) + 2, field=column)
+    blank = frame["Citizenship"].str.strip() == ""
+    if blank.any():
+        raise DerivationError(path, "empty citizenship", row=int(frame.index[blank][0]) + 2, field="Citizenship")
+    frame["fiscal_year"] = _integers(frame, "Fiscal Year", path).astype(int)
+    frame["encounters"] = _integers(frame, "Encounter Count", path).astype(int)
+    sw = frame[frame["Land Border Region"] == "Southwest Land Border"]
+    out = sw.pivot_table(index=["fiscal_year", "Citizenship"], columns="Title of Authority", values="encounters", aggfunc="sum", fill_value=0)
+    out = out.reindex(columns=list(SBO_TITLES), fill_value=0).rename(columns=SBO_TITLES).reset_index()
+    out = out.rename(columns={"Citizenship": "citizenship"})
+    out["encounters"] = out["title_8"] + out["title_42"]
+    out["citizenship_group"] = out["citizenship"].map(citizenship_group)
+    out = out[["fiscal_year", "citizenship", "citizenship_group", "encounters", "title_8", "title_42"]]
+    return out.sort_values(["fiscal_year", "citizenship"]).reset_index(drop=True).astype({c: "int64" for c in ("fiscal_year", "encounters", "title_8", "title_42")})
+
+
+# --------------------------------------------------------------------------- published figures
+
+PUBLISHED_HEADER = ["topic", "indicator", "geo", "period", "value", "unit", "status", "publisher", "document", "url", "excerpt", "retrieved_note"]
+
+
+def period_type(period: str) -> str:
+    """How a published figure's period is counted: ``FY…`` → U.S. fiscal year; a bare year → calendar
+    year; anything else (month ranges, "as of" dates, several years) → date range."""
+    text = str(period).strip()
+    if text.startswith("FY") and text[2:].isdigit() and len(text) == 6:
+        return "U.S. fiscal year"
+    if text.isdigit() and len(text) == 4:
+        return "calendar year"
+    return "date range"
+
+
+def derive_published(raw: Path, built: dict) -> pd.DataFrame:
+    """Rows of ``published_figures.csv`` for the chapter's topics. Rows the collectors marked ``NOT FOUND``
+    are kept with an empty value and status ``not found`` so the book can say what is missing.
+
+    (The shared ``read_published`` refuses non-numeric values, so this step reads the file itself with the
+    same checks.)"""
+    import re
+
+    path = raw / PUBLISHED
+    frame = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
+    if list(frame.columns) != PUBLISHED_HEADER:
+        raise DerivationError(path, f"unexpected header {list(frame.columns)}", row=1)
+    frame.insert(0, "source_row", range(2, len(frame) + 2))
+    frame = frame[frame["topic"].isin(PUBLISHED_TOPICS)].reset_index(drop=True)
+    url_ok = re.compile(URL_PATTERN)
+    rows = []
+    for record in frame.to_dict("records"):
+        line = record["source_row"]
+        if record["value"].strip() == NOT_FOUND:
+            value, status, url = None, "not found", None
+        else:
+            try:
+                value = float(record["value"].replace(",", ""))
+            except ValueError as exc:
+                raise DerivationError(path, f"value {record['value']!r} is not a number", row=line, field="value") from exc
+            if not url_ok.match(record["url"]):
+                raise DerivationError(path, f"URL {record['url']!r} is not http(s)", row=line, field="url")
+            status, url = record["status"] or "unspecified", record["url"]
+        rows.append({
+            "source_row": line, "topic": record["topic"], "indicator": record["indicator"], "geo": record["geo"],
+            "period": record["period"], "period_type": period_type(record["period"]), "value": value,
+            "unit": record["unit"] or None, "status": status, "publisher": record["publisher"] or None,
+            "document": record["document"] or None, "source_url": url, "note": record["retrieved_note"] or None,
+        })
+    out = pd.DataFrame(rows)
+    out["source_row"] = out["source_row"].astype("int64")
+    return out
+
+
+def _published_sources(raw: Path | None = None) -> list[dict]:
+    return [{"title": "Project compilation of published figures (published_figures.csv): one source URL per row, in source_url",
+             "path": "https://github.com/amlo-era-report/us-mexico-relations", "publisher": "Project team"}]
+
+
+# --------------------------------------------------------------------------- resources
+
+FY_FIELD = field_("fiscal_year", "integer", "U.S. federal fiscal year (1 October – 30 September), named for the year in which it ends",
+                  required=True, minimum=1925, maximum=2025)
+COUNT = "persons-events (a person caught twice counts twice)"
+ROUNDED = "persons-events, rounded by OHSS to the nearest 10"
+DEFINITION_SBO = ("Encounters = U.S. Border Patrol apprehensions (Title 8) and expulsions (Title 42) between ports of entry, plus "
+                  "Office of Field Operations inadmissibles (Title 8) and expulsions (Title 42) at ports of entry.")
+
+RESOURCES = [
+    Resource(
+        name="usbp_apprehensions_historical",
+        folder="migration",
+        title="U.S. Border Patrol apprehensions by fiscal year, FY1925–FY2019 (CBP historical tables)",
+        description=(
+            "Border Patrol apprehensions (arrests under Title 8 immigration law) by U.S. fiscal year (October–September): "
+            "nationwide from FY1925, southwest border sectors from FY1960, Mexican nationals from FY2000, and deaths of migrants "
+            "recorded in southwest border sectors from FY1998. Excludes people found inadmissible at ports of entry (OFO). These are "
+            "CBP's unrounded published totals; they end in FY2019, the last year before Title 42 expulsions and before CBP switched to "
+            "'encounters'. The FY2001 nationality table prints totals one higher than Mexican plus other-than-Mexican for the nationwide, "
+            "southwest border and Rio Grande Valley rows; the totals are kept as published."
+        ),
+        sources=[CBP_STATS],
+        fields=[
+            FY_FIELD,
+            field_("nationwide_apprehensions", "integer", "Border Patrol apprehensions, all sectors nationwide", unit=COUNT, required=True, minimum=0),
+            field_("sw_apprehensions", "integer", "Border Patrol apprehensions in the nine southwest border sectors (FY1960 on)", unit=COUNT, minimum=0),
+            field_("sw_mexican_apprehensions", "integer", "Southwest border apprehensions of Mexican nationals (FY2000 on)", unit=COUNT, minimum=0),
+            field_("nationwide_mexican_apprehensions", "integer", "Nationwide apprehensions of Mexican nationals (FY2000 on)", unit=COUNT, minimum=0),
+            field_("sw_deaths", "integer", "Migrant deaths recorded by Border Patrol in southwest border sectors (FY1998 on)", unit="deaths", minimum=0),
+        ],
+        primary_key=["fiscal_year"],
+        derive=derive_historical,
+        raw_files=[HIST_NATIONWIDE, HIST_SW, HIST_MEXICAN, HIST_DEATHS],
+    ),
+    Resource(
+        name="usbp_encounters_region_annual",
+        folder="migration",
+        title="U.S. Border Patrol encounters by border region and fiscal year, FY2000–FY2024 (DHS OHSS)",
+        description=(
+            "Border Patrol encounters (Title 8 apprehensions and, from March 2020, Title 42 expulsions) by region, U.S. fiscal "
+            "years FY2000–FY2024, from the OHSS Key Homeland Security Metrics workbook (sheet 'Annual Region'). Border Patrol only: "
+            "excludes OFO inadmissibles at ports of entry. OHSS rounds every value to the nearest 10 and recomputes the series from "
+            "current records, so years before FY2020 differ from CBP's historical apprehension tables (for example FY2000 southwest "
+            "border 1,566,420 here against 1,643,679 in CBP's table). FY2025 (partial in this release) is left out."
+        ),
+        sources=[KHSM_SOURCE],
+        fields=[
+            field_("fiscal_year", "integer", "U.S. federal fiscal year (October–September)", required=True, minimum=2000, maximum=KHSM_LAST_COMPLETE_FY),
+            field_("region", "string", "Border region as OHSS names it", required=True, enum=KHSM_REGIONS),
+            field_("encounters", "integer", "Border Patrol encounters (Title 8 apprehensions + Title 42 expulsions)", unit=ROUNDED, required=True, minimum=0),
+        ],
+        primary_key=["fiscal_year", "region"],
+        derive=derive_khsm_region,
+        raw_files=[KHSM],
+    ),
+    Resource(
+        name="usbp_sw_citizenship_annual",
+        folder="migration",
+        title="U.S. Border Patrol southwest border encounters by citizenship, FY2000–FY2024 (DHS OHSS)",
+        description=(
+            "Border Patrol encounters at the southwest land border by country of citizenship and U.S. fiscal year, from the OHSS KHSM "
+            "workbook (sheet 'Annual Rgn and Citp'). Title 8 apprehensions plus Title 42 expulsions (from March 2020); excludes OFO. "
+            "Rounded by OHSS to the nearest 10 per cell, so the sum over countries differs by a few tens from the rounded regional total. "
+            "citizenship_group maps countries to CBP's five groups (Mexico, Guatemala, Honduras, El Salvador, Other)."
+        ),
+        sources=[KHSM_SOURCE],
+        fields=[
+            field_("fiscal_year", "integer", "U.S. federal fiscal year (October–September)", required=True, minimum=2000, maximum=KHSM_LAST_COMPLETE_FY),
+            field_("citizenship", "string", "Country of citizenship as OHSS names it", required=True),
+            field_("citizenship_group", "string", "CBP citizenship group", required=True, enum=CITIZENSHIP_GROUPS),
+            field_("encounters", "integer", "Border Patrol encounters, southwest land border", unit=ROUNDED, required=True, minimum=0),
+        ],
+        primary_key=["fiscal_year", "citizenship"],
+        derive=derive_khsm_citizenship,
+        raw_files=[KHSM],
+    ),
+    Resource(
+        name="usbp_sw_family_status_annual",
+        folder="migration",
+        title="U.S. Border Patrol southwest border encounters by family status, FY2000–FY2024 (DHS OHSS)",
+        description=(
+            "Border Patrol encounters at the southwest land border by family status and U.S. fiscal year, from the OHSS KHSM workbook "
+            "(sheet 'Annual Rgn and Fam Status'): single adults, individuals in family units (a child with a parent or legal guardian) "
+            "and unaccompanied children. OHSS records no family units or unaccompanied children before FY2008 (all encounters count as "
+            "single adults) and no family units before FY2012; treat early years as a recording break, not as an absence of families. "
+            "Border Patrol only; rounded to the nearest 10."
+        ),
+        sources=[KHSM_SOURCE],
+        fields=[
+            field_("fiscal_year", "integer", "U.S. federal fiscal year (October–September)", required=True, minimum=2000, maximum=KHSM_LAST_COMPLETE_FY),
+            field_("family_status", "string", "Family status as recorded by Border Patrol", required=True, enum=list(KHSM_FAMILY_STATUS.values())),
+            field_("encounters", "integer", "Border Patrol encounters, southwest land border", unit=ROUNDED, required=True, minimum=0),
+        ],
+        primary_key=["fiscal_year", "family_status"],
+        derive=derive_khsm_family,
+        raw_files=[KHSM],
+    ),
+    Resource(
+        name="sw_border_encounters_monthly",
+        folder="migration",
+        title="Southwest land border encounters by month and citizenship group, October 2018 – August 2025 (CBP)",
+        description=(
+            DEFINITION_SBO + " Monthly, FY2019 (from October 2018) to FY2025 through August 2025, from CBP's Southwest Land Border "
+            "Encounters files (FY2019–FY2021 from the FY19–FY22 release; FY2022 on from the FY22–FY25 release, which agrees exactly "
+            "with the earlier one for FY2022). Unrounded. One row per month and citizenship group; the further columns split "
+            "encounters three ways (by component, by legal authority and by demographic), each split summing to encounters. "
+            "fiscal_year is the U.S. fiscal year (October–September) of the month."
+        ),
+        sources=[SBO_SOURCE],
+        fields=[
+            field_("date", "date", "First day of the calendar month", required=True),
+            field_("fiscal_year", "integer", "U.S. federal fiscal year of the month (October–September)", required=True, minimum=2019, maximum=2025),
+            field_("citizenship", "string", "CBP citizenship group", required=True, enum=CITIZENSHIP_GROUPS),
+            field_("encounters", "integer", "All encounters (USBP + OFO, Title 8 + Title 42)", unit=COUNT, required=True, minimum=0),
+            field_("ofo", "integer", "Office of Field Operations encounters at ports of entry (inadmissibles + expulsions)", unit=COUNT, required=True, minimum=0),
+            field_("usbp", "integer", "U.S. Border Patrol encounters between ports (apprehensions + expulsions)", unit=COUNT, required=True, minimum=0),
+            field_("title_42", "integer", "Title 42 expulsions (USBP + OFO), March 2020 – May 2023", unit=COUNT, required=True, minimum=0),
+            field_("title_8", "integer", "Title 8 apprehensions and inadmissibles (USBP + OFO)", unit=COUNT, required=True, minimum=0),
+            field_("accompanied_minors", "integer", "Accompanied minors", unit=COUNT, required=True, minimum=0),
+            field_("family_units", "integer", "Individuals in family units (FMUA)", unit=COUNT, required=True, minimum=0),
+            field_("single_adults", "integer", "Single adults", unit=COUNT, required=True, minimum=0),
+            field_("unaccompanied_children", "integer", "Unaccompanied children (CBP: 'UC / Single Minors', later 'UAC')", unit=COUNT, required=True, minimum=0),
+        ],
+        primary_key=["date", "citizenship"],
+        derive=derive_sbo_monthly,
+        raw_files=[SBO_19_22, SBO_22_25],
+    ),
+    Resource(
+        name="sw_border_encounters_citizenship_fy",
+        folder="migration",
+        title="Southwest land border encounters by detailed citizenship, FY2020–FY2023 (CBP Nationwide Encounters)",
+        description=(
+            DEFINITION_SBO + " Summed by this project over months, states and demographic groups from CBP's Nationwide Encounters "
+            "state file (rows of the Southwest Land Border region only), by U.S. fiscal year (October–September). CBP names 21 "
+            "countries and groups the rest as OTHER. No USBP/OFO split in this file. Unrounded; the fiscal-year totals equal the "
+            "Southwest Land Border Encounters series."
+        ),
+        sources=[NATIONWIDE_SOURCE],
+        fields=[
+            field_("fiscal_year", "integer", "U.S. federal fiscal year (October–September)", required=True, minimum=2020, maximum=2023),
+            field_("citizenship", "string", "Citizenship as CBP names it (capitals; OTHER = all countries not listed)", required=True),
+            field_("citizenship_group", "string", "CBP citizenship group", required=True, enum=CITIZENSHIP_GROUPS),
+            field_("encounters", "integer", "All encounters (USBP + OFO, Title 8 + Title 42)", unit=COUNT, required=True, minimum=0),
+            field_("title_8", "integer", "Title 8 apprehensions and inadmissibles", unit=COUNT, required=True, minimum=0),
+            field_("title_42", "integer", "Title 42 expulsions", unit=COUNT, required=True, minimum=0),
+        ],
+        primary_key=["fiscal_year", "citizenship"],
+        derive=derive_nationwide_citizenship,
+        raw_files=[NATIONWIDE_STATE],
+    ),
+    Resource(
+        name="migration_published_figures",
+        folder="migration",
+        title="Published figures on asylum screening, Mexico's returns of Central Americans and Remain in Mexico",
+        description=(
+            "Figures seen in official releases or in press reports that cite them (topics migration_asylum and "
+            "migration_mexico_enforcement of the project's published-figures file), one row per figure with its source URL. "
+            "Figures from different sources are kept side by side where they disagree (e.g. IOM receiving-country counts against INM "
+            "counts; TRAC against MPI on Remain in Mexico). Rows the collectors searched for but did not find keep an empty value "
+            "and status 'not found'. period_type says whether the period is a U.S. fiscal year, a calendar year or a date range."
+        ),
+        sources=_published_sources(),
+        fields=[
+            field_("source_row", "integer", "Line of published_figures.csv the row comes from", required=True, unique=True, minimum=2),
+            field_("topic", "string", "Topic", required=True, enum=PUBLISHED_TOPICS),
+            field_("indicator", "string", "What the figure counts, as the collectors described it", required=True),
+            field_("geo", "string", "Geography", required=True),
+            field_("period", "string", "Period as published (FY = U.S. fiscal year; bare year = calendar year)", required=True),
+            field_("period_type", "string", "How the period is counted", required=True, enum=["U.S. fiscal year", "calendar year", "date range"]),
+            field_("value", "number", "Published value (empty when not found)", minimum=0),
+            field_("unit", "string", "Unit of the value (cases, persons returned, events…)"),
+            field_("status", "string", "final / partial / partial-year / not found / unspecified", required=True),
+            field_("publisher", "string", "Publisher of the figure"),
+            field_("document", "string", "Document in which the figure appears"),
+            field_("source_url", "string", "URL where the figure was seen", pattern=URL_PATTERN),
+            field_("note", "string", "Collectors' note (definitions, disagreements)"),
+        ],
+        primary_key=["source_row"],
+        derive=derive_published,
+        raw_files=[PUBLISHED],
+    ),
+]

@@ -9,6 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from analysis.etl._published import PUBLISHED_COLUMNS
+
 from analysis import load
 from analysis.etl import DerivationError, to_csv_bytes
 from analysis.etl import migration as m
@@ -137,7 +139,7 @@ def test_unexpected_sum_mismatch_in_nationality_table_is_refused(raw, tmp_path):
 
 
 def test_published_not_found_rows_kept_empty_and_bad_url_refused(raw, tmp_path):
-    header = ",".join(m.PUBLISHED_HEADER)
+    header = ",".join(PUBLISHED_COLUMNS)
     rows = ["migration_asylum,x,US,FY2005,NOT FOUND,,,,,,,",
             "migration_asylum,y,US,2017,12,cases,final,P,D,https://example.org/a,e,",
             "trade_us_goods,z,US,2018,oops,,,,,,,"]

@@ -109,7 +109,7 @@ def test_non_numeric_published_value_names_row_and_field(raw, tmp_path):
     lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
     lines[1] = lines[1].replace(",2017,31174,", ",2017,about 31k,")
     target.write_text("".join(lines), encoding="utf-8")
-    with pytest.raises(DerivationError, match=r"row 2, field 'value': value 'about 31k' is not a number"):
+    with pytest.raises(DerivationError, match=r"row 2, field 'value': value 'about 31k' is neither a number"):
         step.read_published_figures(tmp_path, "security_homicides")
 
 

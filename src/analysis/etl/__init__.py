@@ -96,6 +96,8 @@ class Resource:
             title, url = self.row_sources
             rows = pd.read_csv(io.BytesIO(csv_bytes), dtype="string", keep_default_na=False, usecols=[title, url])
             for record in rows.drop_duplicates().to_dict("records"):
+                if not record[url]:  # a figure looked for and not found has no page to cite
+                    continue
                 entry = {"title": record[title], "path": record[url]}
                 if entry not in sources:
                     sources.append(entry)

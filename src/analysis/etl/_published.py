@@ -22,6 +22,7 @@ _URL = re.compile(URL_PATTERN)
 
 
 NOT_FOUND = "NOT FOUND"
+PUBLISHED_COLUMNS = ["topic", "indicator", "geo", "period", "value", "unit", "status", "publisher", "document", "url", "excerpt", "retrieved_note"]
 _RANGE = re.compile(r"^\s*(-?[\d.,]+)\s*[-–]\s*([\d.,]+)\s*$")
 
 
@@ -35,8 +36,7 @@ def read_published(raw: Path, topics: list[str] | None = None) -> pd.DataFrame:
     number in the file. Anything else that is not a number is an error naming row and field."""
     path = raw / PUBLISHED
     frame = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
-    expected = ["topic", "indicator", "geo", "period", "value", "unit", "status", "publisher", "document", "url", "excerpt", "retrieved_note"]
-    if list(frame.columns) != expected:
+    if list(frame.columns) != PUBLISHED_COLUMNS:
         raise DerivationError(path, f"unexpected header {list(frame.columns)}", row=1)
     frame.insert(0, "source_row", range(2, len(frame) + 2))
     if topics is not None:

@@ -31,7 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.etl import DerivationError, Resource, field_, foreign_key
-from analysis.etl._published import PUBLISHED, URL_PATTERN, _URL, Event
+from analysis.etl._published import NOT_FOUND, PUBLISHED, URL_PATTERN, Event, read_published
 from analysis.etl.states import MAGAR_SOURCE, STATE_CODE
 
 MAGAR = "elections/magar_pred_state_presidential_2006_2012_2018.csv"
@@ -72,7 +72,6 @@ RESIDUAL_NAME = "Other/unattributed"
 RESIDUAL_DEFINITION = "residual: valid votes (efec) minus the three coalitions; includes the independent J. Rodríguez, not a candidate"
 
 PUBLISHED_TOPICS = ["elections_presidential", "legislature_seats"]
-NOT_FOUND = "NOT FOUND"
 
 # National presidential results: published_figures.csv indicator -> (stage, item, item_type, column).
 # stage: which official count the figure belongs to; column: votes (count) or percent.
@@ -286,28 +285,11 @@ def derive_state_totals(raw: Path, built: dict) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 
 def read_published_with_gaps(raw: Path, topics: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Rows of ``published_figures.csv`` for ``topics``: (figures, gaps). A row whose value is
-    ``NOT FOUND`` records a figure that was looked for and not found: it goes to ``gaps``. Every
-    other row must have an http(s) URL and a numeric value, as in ``read_published``."""
-    path = raw / PUBLISHED
-    table = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
-    expected = ["topic", "indicator", "geo", "period", "value", "unit", "status", "publisher", "document", "url", "excerpt", "retrieved_note"]
-    if list(table.columns) != expected:
-        raise DerivationError(path, f"unexpected header {list(table.columns)}", row=1)
-    table.insert(0, "source_row", range(2, len(table) + 2))
-    table = table[table["topic"].isin(topics)]
-    gaps = table[table["value"].str.strip() == NOT_FOUND]
-    figures = table[table["value"].str.strip() != NOT_FOUND]
-    values = []
-    for row, value, url in zip(figures["source_row"], figures["value"], figures["url"]):
-        if not _URL.match(url):
-            raise DerivationError(path, f"URL {url!r} is not http(s)", row=row, field="url")
-        try:
-            values.append(float(str(value).replace(",", "")))
-        except ValueError as exc:
-            raise DerivationError(path, f"value {value!r} is not a number", row=row, field="value") from exc
-    figures = figures.assign(value=values, status=figures["status"].replace("", "unspecified"))
-    return figures.reset_index(drop=True), gaps.reset_index(drop=True)
+    """Rows of ``published_figures.csv`` for ``topics`` as (figures, gaps): a ``NOT FOUND`` row records
+    a figure that was looked for and not found, and goes to ``gaps`` (checks: the shared reader)."""
+    table = read_published(raw, topics)
+    gaps = table["value_text"].str.strip() == NOT_FOUND
+    return table[~gaps].reset_index(drop=True), table[gaps].reset_index(drop=True)
 
 
 def derive_national(raw: Path, built: dict) -> pd.DataFrame:

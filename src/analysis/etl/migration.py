@@ -30,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.etl import DerivationError, Resource, field_
-from analysis.etl._published import PUBLISHED, URL_PATTERN, Event
+from analysis.etl._published import NOT_FOUND, PUBLISHED, URL_PATTERN, Event, read_published
 
 HIST_SW = "migration/southwest_border_apprehensions_1960_2019.csv"
 HIST_NATIONWIDE = "migration/nationwide_total_apprehensions_1925_2019.csv"
@@ -56,7 +56,6 @@ SBO_TITLES = {"Title 8": "title_8", "Title 42": "title_42"}
 # the totals are kept as published. Any other mismatch stops the derivation.
 KNOWN_SUM_DISCREPANCIES = {("nationwide total", 2001), ("southwest border", 2001), ("rio grande valley", 2001)}
 PUBLISHED_TOPICS = ["migration_asylum", "migration_mexico_enforcement"]
-NOT_FOUND = "NOT FOUND"
 
 CBP_STATS = {"title": "U.S. Border Patrol, Fiscal Year Statistics (apprehensions, nationality, deaths), FY1925–FY2019 tables, "
                       "as parsed by jacobkap/borderpatrol", "path": "https://www.cbp.gov/newsroom/media-resources/stats",
@@ -376,7 +375,6 @@ def derive_nationwide_citizenship(raw: Path, built: dict) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- published figures
 
-PUBLISHED_HEADER = ["topic", "indicator", "geo", "period", "value", "unit", "status", "publisher", "document", "url", "excerpt", "retrieved_note"]
 
 
 def period_type(period: str) -> str:
@@ -394,32 +392,16 @@ def derive_published(raw: Path, built: dict) -> pd.DataFrame:
     """Rows of ``published_figures.csv`` for the chapter's topics. Rows the collectors marked ``NOT FOUND``
     are kept with an empty value and status ``not found`` so the book can say what is missing.
 
-    (The shared ``read_published`` refuses non-numeric values, so this step reads the file itself with the
-    same checks.)"""
-    import re
-
-    path = raw / PUBLISHED
-    frame = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
-    if list(frame.columns) != PUBLISHED_HEADER:
-        raise DerivationError(path, f"unexpected header {list(frame.columns)}", row=1)
-    frame.insert(0, "source_row", range(2, len(frame) + 2))
-    frame = frame[frame["topic"].isin(PUBLISHED_TOPICS)].reset_index(drop=True)
-    url_ok = re.compile(URL_PATTERN)
+    Checks (URL, numbers, header) are those of the shared ``read_published``."""
+    frame = read_published(raw, PUBLISHED_TOPICS)
     rows = []
     for record in frame.to_dict("records"):
-        line = record["source_row"]
-        if record["value"].strip() == NOT_FOUND:
+        if record["value_text"].strip() == NOT_FOUND:
             value, status, url = None, "not found", None
         else:
-            try:
-                value = float(record["value"].replace(",", ""))
-            except ValueError as exc:
-                raise DerivationError(path, f"value {record['value']!r} is not a number", row=line, field="value") from exc
-            if not url_ok.match(record["url"]):
-                raise DerivationError(path, f"URL {record['url']!r} is not http(s)", row=line, field="url")
-            status, url = record["status"] or "unspecified", record["url"]
+            value, status, url = record["value"], record["status"], record["url"]
         rows.append({
-            "source_row": line, "topic": record["topic"], "indicator": record["indicator"], "geo": record["geo"],
+            "source_row": record["source_row"], "topic": record["topic"], "indicator": record["indicator"], "geo": record["geo"],
             "period": record["period"], "period_type": period_type(record["period"]), "value": value,
             "unit": record["unit"] or None, "status": status, "publisher": record["publisher"] or None,
             "document": record["document"] or None, "source_url": url, "note": record["retrieved_note"] or None,
@@ -427,11 +409,6 @@ def derive_published(raw: Path, built: dict) -> pd.DataFrame:
     out = pd.DataFrame(rows)
     out["source_row"] = out["source_row"].astype("int64")
     return out
-
-
-def _published_sources(raw: Path | None = None) -> list[dict]:
-    return [{"title": "Project compilation of published figures (published_figures.csv): one source URL per row, in source_url",
-             "path": "https://github.com/amlo-era-report/us-mexico-relations", "publisher": "Project team"}]
 
 
 # --------------------------------------------------------------------------- resources
@@ -596,7 +573,8 @@ RESOURCES = [
             "counts; TRAC against MPI on Remain in Mexico). Rows the collectors searched for but did not find keep an empty value "
             "and status 'not found'. period_type says whether the period is a U.S. fiscal year, a calendar year or a date range."
         ),
-        sources=_published_sources(),
+        sources=[],
+        row_sources=("publisher", "source_url"),
         fields=[
             field_("source_row", "integer", "Line of published_figures.csv the row comes from", required=True, unique=True, minimum=2),
             field_("topic", "string", "Topic", required=True, enum=PUBLISHED_TOPICS),

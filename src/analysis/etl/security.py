@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.etl import DerivationError, Resource, field_, foreign_key
-from analysis.etl._published import PUBLISHED, URL_PATTERN
+from analysis.etl._published import PUBLISHED, URL_PATTERN, read_published
 from analysis.etl.states import STATE_CODE
 
 SESNSP = "security/sesnsp_victimas_delitos_ent_nac_x100khab_genero.csv.bz2"
@@ -41,9 +41,6 @@ OWID_CPI = "security/owid_cpi_transparency_international_2012_2018.csv"
 
 SESNSP_LAST_FULL_YEAR = 2024  # 2025 rows cover only part of the year and are left out
 CRIMES = {"homicidio doloso": ("Homicidio doloso", "Total"), "feminicidio": ("Feminicidio", "Mujer")}
-NOT_FOUND = "NOT FOUND"
-_RANGE = re.compile(r"^\d+-\d+$")
-_URL = re.compile(URL_PATTERN)
 
 # Published rows deliberately not used, with the reason (checked to exist, so the list cannot go stale).
 EXCLUDED = {
@@ -76,31 +73,20 @@ def read_published_figures(raw: Path, topic: str) -> pd.DataFrame:
     values for the same indicator, period and status are an error.
     """
     path = raw / PUBLISHED
-    frame = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
-    expected = ["topic", "indicator", "geo", "period", "value", "unit", "status", "publisher", "document", "url", "excerpt", "retrieved_note"]
-    if list(frame.columns) != expected:
-        raise DerivationError(path, f"unexpected header {list(frame.columns)}", row=1)
-    frame.insert(0, "source_row", range(2, len(frame) + 2))
-    frame = frame[frame["topic"] == topic]
+    frame = read_published(raw, [topic])
     if frame.empty:
         raise DerivationError(path, f"no rows for topic {topic!r}", field="topic")
     keep, values = [], []
     for record in frame.to_dict("records"):
-        row, value = record["source_row"], record["value"].strip()
-        if value == NOT_FOUND or _RANGE.match(value):
+        row = record["source_row"]
+        if pd.isna(record["value"]):  # NOT FOUND or a range: missing stays missing
             continue
         if (topic, record["indicator"], record["period"]) in EXCLUDED:
             continue
-        try:
-            number = float(value.replace(",", ""))
-        except ValueError as exc:
-            raise DerivationError(path, f"value {value!r} is not a number", row=row, field="value") from exc
-        if not _URL.match(record["url"]):
-            raise DerivationError(path, f"URL {record['url']!r} is not http(s)", row=row, field="url")
         if record["status"] not in ("preliminary", "final", "revised", "provisional"):
             raise DerivationError(path, f"status {record['status']!r} not preliminary/final/revised/provisional", row=row, field="status")
         keep.append(row)
-        values.append(number)
+        values.append(record["value"])
     out = frame[frame["source_row"].isin(keep)].assign(value=values)
     for key in EXCLUDED:
         if key[0] == topic and not ((frame["indicator"] == key[1]) & (frame["period"] == key[2])).any():

@@ -28,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.etl import DerivationError, Resource, field_
-from analysis.etl._published import PUBLISHED, URL_PATTERN, Event
+from analysis.etl._published import PUBLISHED, URL_PATTERN, Event, read_published
 
 MEXICO = "trade/census_us_trade_mexico_monthly_1985_2023.csv"
 CANADA_CHINA = "trade/census_us_trade_canada_china_monthly_1985_2023.csv"
@@ -146,33 +146,10 @@ def derive_monthly(raw: Path, built: dict) -> pd.DataFrame:
 
 # --- published annual figures -------------------------------------------------------------------
 
-NOT_FOUND = "NOT FOUND"
-
-
 def read_published_with_gaps(raw: Path, topics: list[str]) -> pd.DataFrame:
-    """Rows of ``published_figures.csv`` for ``topics``; ``NOT FOUND`` values become missing (NaN).
-
-    The shared ``read_published`` refuses such rows; here they are kept so the table shows which
-    official figures were looked for and not found."""
-    path = raw / PUBLISHED
-    frame = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
-    expected = ["topic", "indicator", "geo", "period", "value", "unit", "status", "publisher", "document", "url", "excerpt", "retrieved_note"]
-    if list(frame.columns) != expected:
-        raise DerivationError(path, f"unexpected header {list(frame.columns)}", row=1)
-    frame.insert(0, "source_row", range(2, len(frame) + 2))
-    frame = frame[frame["topic"].isin(topics)]
-    values = []
-    for row, value, url in zip(frame["source_row"], frame["value"], frame["url"]):
-        if value.strip().upper() == NOT_FOUND:
-            values.append(float("nan"))
-            continue
-        if not re.match(URL_PATTERN, url):
-            raise DerivationError(path, f"URL {url!r} is not http(s)", row=row, field="url")
-        try:
-            values.append(float(str(value).replace(",", "")))
-        except ValueError as exc:
-            raise DerivationError(path, f"value {value!r} is neither a number nor {NOT_FOUND!r}", row=row, field="value") from exc
-    return frame.assign(value=values, status=frame["status"].replace("", "unspecified")).reset_index(drop=True)
+    """Rows of ``published_figures.csv`` for ``topics``; ``NOT FOUND`` values stay missing (NaN), so the
+    table shows which official figures were looked for and not found (checks: the shared reader)."""
+    return read_published(raw, topics)
 
 
 FLOWS = ["exports", "imports", "total trade", "balance", "exports and imports"]

@@ -50,7 +50,7 @@ book-clean: ## Remove the incremental build state, so the next build starts from
 	rm -rf $(WORK)
 
 test: book browser-deps ## Build the book, then run the whole test suite (add RAW=... to re-derive data/ too)
-	$(BIN)/python -m pytest $(if $(RAW),--raw "$(RAW)") $(PYTEST_FLAGS)
+	$(BIN)/python -m pytest $(if $(RAW),--raw="$(abspath $(RAW))") $(PYTEST_FLAGS)
 
 browser-deps: ## Install Debian's Chromium for the browser tests if it is missing
 	@test -x /usr/bin/chromium || { \

@@ -3,7 +3,10 @@
 The book build (make book) keeps each executed chapter in _build/work/_build/jupyter_execute/.
 Here every chapter is executed again in a fresh kernel and every output is compared. Nothing is
 ignored except what this list documents:
-- ``execution_count`` and output ``metadata`` (kernel bookkeeping, not content).
+- ``execution_count`` and output ``metadata`` (kernel bookkeeping, not content);
+- myst-nb ``glue`` records (``application/papermill.record/*`` display data): the book build keeps
+  them out of the stored notebook once it has glued them into the page; the glued values are
+  compared through the headline cell's printed text, which prints the same values.
 Figure element ids are derived from the chart spec's hash (analysis.charts), so they are stable.
 Data outputs are covered by the byte-for-byte re-derivation test (tests/test_etl.py, with --raw).
 """
@@ -28,6 +31,9 @@ def comparable(notebook) -> list:
             continue
         outputs = []
         for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if data and all(key.startswith("application/papermill.record/") for key in data):
+                continue
             outputs.append({k: v for k, v in output.items() if k not in ("execution_count", "metadata")})
         cells.append((cell.source, outputs))
     return cells

@@ -26,6 +26,12 @@ def package(tmp_path: Path) -> Path:
     return target
 
 
+def line_with(path: Path, text: str) -> int:
+    """Index of the first line containing ``text`` (its row number in messages is index + 1)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines) if text in line)
+
+
 def rewrite_csv(path: Path, edit) -> None:
     lines = path.read_text(encoding="utf-8").splitlines()
     edit(lines)
@@ -76,6 +82,7 @@ def test_missing_required_value(package):
 
 
 def test_duplicate_primary_key(package):
+    assert line_with(package / "reference/events.csv", "E003,") == 3
     rewrite_csv(package / "reference/events.csv", lambda l: l.__setitem__(3, l[3].replace("E003", "E002", 1)))
     refresh_hashes(package)
     problems = problems_for(package)
@@ -96,15 +103,19 @@ def test_value_out_of_range(package):
 
 
 def test_value_outside_enum(package):
-    rewrite_csv(package / "reference/events.csv", lambda l: l.__setitem__(1, l[1].replace(",elections,", ",sports,", 1)))
+    events = package / "reference/events.csv"
+    index = line_with(events, ",elections,")
+    rewrite_csv(events, lambda l: l.__setitem__(index, l[index].replace(",elections,", ",sports,", 1)))
     refresh_hashes(package)
-    assert_located(problems_for(package), "events.csv", 2, "'category'", "constraint-error")
+    assert_located(problems_for(package), "events.csv", index + 1, "'category'", "constraint-error")
 
 
 def test_malformed_date(package):
-    rewrite_csv(package / "reference/events.csv", lambda l: l.__setitem__(2, l[2].replace("2018-08-08", "08/08/2018", 1)))
+    events = package / "reference/events.csv"
+    index = line_with(events, ",2018-08-08,")
+    rewrite_csv(events, lambda l: l.__setitem__(index, l[index].replace("2018-08-08", "08/08/2018", 1)))
     refresh_hashes(package)
-    assert_located(problems_for(package), "events.csv", 3, "'date'", "type-error")
+    assert_located(problems_for(package), "events.csv", index + 1, "'date'", "type-error")
 
 
 def test_wrong_encoding(package):

@@ -53,6 +53,8 @@ SITE_VERSIONS_ENV = "AMLO_SITE_VERSIONS"  # set by `make site`: JSON {"current":
 def _builder_inited(app) -> None:
     write_vega_bundle(Path(app.srcdir) / "_static" / "vega")
     if os.environ.get(SITE_VERSIONS_ENV):
+        # Kept outside the book's _static/: Jupyter Book includes every .js found there on every page.
+        app.config.html_static_path.append(str(Path(__file__).parent / "static"))
         app.add_js_file("version-switcher.js")
 
 

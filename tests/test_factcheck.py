@@ -1,0 +1,153 @@
+"""The fact-check ledger: verdict rules at their boundaries, every check runs, verdicts follow the data."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import factcheck
+from analysis.factcheck import Claim, Evidence, verdict
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def claim(claimed, **options) -> Claim:
+    base = dict(claim_id="A4-trade-99", article="A4", chapter="trade", paraphrase="test", claimed=claimed, unit="u",
+                period="2017", geography="Mexico", resources=("states",), check=lambda load: None)
+    base.update(options)
+    return Claim(**base)
+
+
+@pytest.mark.parametrize(
+    "claimed, value, expected",
+    [
+        (100.0, 102.0, "consistent"),        # exactly at the 2% boundary
+        (100.0, 102.01, "approximately"),    # just past it, within 10%
+        (100.0, 110.0, "approximately"),     # at the 10% boundary
+        (100.0, 110.01, "inaccurate"),       # past it
+        (100.0, 90.0, "approximately"),
+        (100.0, 89.9, "inaccurate"),
+        ("2018-11-30", "2018-11-30", "consistent"),
+        ("2018-11-30", "2018-12-01", "inaccurate"),
+        (0.0, 0.0, "consistent"),
+    ],
+)
+def test_numeric_and_text_rules(claimed, value, expected):
+    assert verdict(claim(claimed), Evidence(value=value, method="m")) == expected
+
+
+def test_unverifiable_without_check_or_value():
+    assert verdict(claim(1.0, check=None, settle_with="x"), None) == "unverifiable"
+    assert verdict(claim(1.0), Evidence(value=None, method="m")) == "unverifiable"
+    assert verdict(claim(1.0), Evidence(value=float("nan"), method="m")) == "unverifiable"
+
+
+def test_revised_when_only_the_figure_of_the_time_matches():
+    assert verdict(claim(31_174.0), Evidence(value=32_079.0, as_published=31_174.0, method="m")) == "revised"
+    # the current figure takes precedence when it matches too
+    assert verdict(claim(31_174.0), Evidence(value=31_200.0, as_published=31_174.0, method="m")) == "consistent"
+
+
+def test_definition_when_only_another_definition_matches():
+    evidence = Evidence(value=851_508.0, other_definition=396_579.0, other_definition_name="FY2018", method="m")
+    assert verdict(claim(396_579.0), evidence) == "definition"
+
+
+def test_revised_is_preferred_over_a_loose_match():
+    evidence = Evidence(value=105.0, as_published=100.0, method="m")
+    assert verdict(claim(100.0), evidence) == "revised"
+
+
+def test_claim_tolerances_can_be_set_per_claim():
+    assert verdict(claim(100.0, tolerance=0.05), Evidence(value=104.0, method="m")) == "consistent"
+    assert verdict(claim(100.0, claimed_is_approximate=True), Evidence(value=106.0, method="m")) == "approximately"
+
+
+def test_ledger_has_enough_claims_with_valid_fields():
+    claims = factcheck.all_claims()
+    assert len(claims) > 50
+    known = {r["name"] for r in analysis.package_descriptor()["resources"]}
+    for c in claims:
+        assert set(c.resources) <= known, f"{c.claim_id} names unknown resources {set(c.resources) - known}"
+        assert (c.check is None) == (not c.resources), f"{c.claim_id}: a checked claim names its resources, an unverifiable one none"
+        assert c.paraphrase and c.unit is not None
+
+
+def test_every_check_runs_against_the_current_data():
+    ledger = factcheck.evaluate()  # runs every check; an exception fails the test
+    assert set(ledger["verdict"]) <= set(factcheck.VERDICTS)
+    checked = ledger[ledger["resources"] != ""]
+    assert (checked["method"] != "").all(), "every check says how it computed its value"
+    empty = checked[checked["data_value"] == ""]
+    # A check may find that the data cannot give the claimed quantity: then the claim must be
+    # unverifiable and say which data would settle it.
+    assert (empty["verdict"] == "unverifiable").all(), empty["claim_id"].tolist()
+    assert empty["note"].str.contains("would be settled by").all(), empty["claim_id"].tolist()
+
+
+def test_claims_resource_matches_the_live_evaluation():
+    stored = analysis.load("claims").fillna("")
+    live = factcheck.evaluate()
+    assert stored["claim_id"].tolist() == live["claim_id"].tolist()
+    assert stored["verdict"].tolist() == live["verdict"].tolist(), "data/factcheck/claims.csv is stale: re-derive (make data)"
+
+
+def _mutable_claim(ledger: pd.DataFrame):
+    for record in ledger.to_dict("records"):
+        try:
+            float(record["data_value"])
+        except ValueError:
+            continue
+        if record["verdict"] == "consistent" and len(record["resources"].split()) == 1:
+            return record
+    pytest.fail("no single-resource numeric consistent claim to mutate")
+
+
+def _triple_measures(package: Path, resource: dict) -> None:
+    path = package / resource["path"]
+    frame = pd.read_csv(path, dtype="string", keep_default_na=False)
+    keys = set(resource["schema"].get("primaryKey", []))
+    for spec in resource["schema"]["fields"]:
+        name = spec["name"]
+        if spec["type"] in ("number", "integer") and name not in keys and "year" not in name:
+            values = pd.to_numeric(frame[name].replace("", None))
+            tripled = values * 3
+            frame[name] = tripled.map(lambda v: "" if pd.isna(v) else (str(int(v)) if spec["type"] == "integer" else repr(float(v))))
+    frame.to_csv(path, index=False, lineterminator="\n")
+
+
+@pytest.mark.slow
+def test_changing_the_data_changes_the_verdict_in_the_rebuilt_book(tmp_path):
+    ledger = factcheck.evaluate()
+    target = _mutable_claim(ledger)
+    package = tmp_path / "data"
+    shutil.copytree(ROOT / "data", package)
+    descriptor = json.loads((package / "datapackage.json").read_text())
+    resource = next(r for r in descriptor["resources"] if r["name"] == target["resources"])
+    _triple_measures(package, resource)
+    env = {**os.environ, "AMLO_DATA_PACKAGE": str(package / "datapackage.json")}
+    code = f"from analysis import factcheck; l = factcheck.evaluate().set_index('claim_id'); print(l.loc['{target['claim_id']}', 'verdict'])"
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() != "consistent", f"{target['claim_id']} kept its verdict after its data tripled"
+    # and the rebuilt ledger page shows the new verdict
+    book = tmp_path / "book"
+    (book / "chapters").mkdir(parents=True)
+    shutil.copy(ROOT / "chapters/factcheck.md", book / "chapters/factcheck.md")
+    shutil.copytree(ROOT / "references", book / "references")
+    shutil.copytree(ROOT / "_static", book / "_static", ignore=shutil.ignore_patterns("vega"))
+    (book / "_config.yml").write_text((ROOT / "_config.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (book / "_toc.yml").write_text("format: jb-book\nroot: chapters/factcheck\n", encoding="utf-8")
+    subprocess.run([str(Path(sys.executable).parent / "jupyter-book"), "build", "--path-output", str(tmp_path / "out"), str(book)],
+                   env=env, check=True, capture_output=True, timeout=600)
+    page = (tmp_path / "out/_build/html/chapters/factcheck.html").read_text(encoding="utf-8")
+    row = page[page.index(f'id="{factcheck.anchor(target["claim_id"])}"'):]
+    row = row[: row.index("</tr>")]
+    assert f"<strong>{result.stdout.strip()}</strong>" in row

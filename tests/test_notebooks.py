@@ -19,6 +19,10 @@ CHAPTERS = chapter_notebooks()
 # (page, resource file, text to replace, replacement): a headline number or name each page prints.
 MUTATIONS = [
     ("data-dictionary", "reference/states.csv", "Aguascalientes", "Aguascalientez"),
+    # U.S. exports to Mexico in June 2018 (part of the 2018 two-way total the trade chapter reports)
+    ("trade", "trade/us_trade_monthly.csv", "2018-06-01,Mexico,22242.917795,", "2018-06-01,Mexico,32242.917795,"),
+    # INEGI homicides in 2019 (a headline of the security chapter)
+    ("security", "security/homicides_national_annual.csv", "2019,36661,final,", "2019,36761,final,"),
 ]
 
 

@@ -84,3 +84,24 @@ def test_no_thebe_or_failed_cells(pages):
     for name, html in pages.items():
         assert "thebe-launch-button" not in html, name
         assert "Traceback (most recent call last)" not in html, f"{name} shows a traceback"
+
+
+def test_claim_links_resolve_to_ledger_rows(pages):
+    ledger = pages.get("chapters/factcheck.html", "")
+    links = set()
+    for name, html in pages.items():
+        links |= set(re.findall(r'href="factcheck\.html#(claim-[a-z0-9-]+)"', html))
+    assert links, "no chapter links its claims to the ledger"
+    missing = sorted(a for a in links if f'id="{a}"' not in ledger)
+    assert not missing, f"links to ledger rows that do not exist: {missing}"
+
+
+def test_every_chapter_links_its_resources_to_the_data_dictionary(pages):
+    dictionary = pages["chapters/data-dictionary.html"]
+    for name in toc_files():
+        html = pages[f"{name}.html"]
+        if name.endswith(("intro", "glossary", "data-dictionary", "changelog")):
+            continue
+        anchors = set(re.findall(r'href="data-dictionary\.html#(resource-[a-z0-9_-]+)"', html))
+        assert anchors, f"{name} does not link the resources it uses to the data dictionary"
+        assert all(f'id="{a}"' in dictionary for a in anchors), f"{name}: broken dictionary links"

@@ -151,3 +151,17 @@ def test_changing_the_data_changes_the_verdict_in_the_rebuilt_book(tmp_path):
     row = page[page.index(f'id="{factcheck.anchor(target["claim_id"])}"'):]
     row = row[: row.index("</tr>")]
     assert f"<strong>{result.stdout.strip()}</strong>" in row
+
+
+def test_chapter_claims_link_to_their_ledger_rows():
+    ledger = factcheck.evaluate()
+    chapter = ledger["chapter"].iloc[0]
+    ids = ledger.loc[ledger["chapter"] == chapter, "claim_id"].tolist()[:2]
+    html = factcheck.chapter_claims_html(ledger, chapter, ids)
+    for claim_id in ids:
+        assert f'href="factcheck.html#{factcheck.anchor(claim_id)}"' in html
+    assert html.index(ids[0]) < html.index(ids[1]), "claims keep the order the chapter asks for"
+    full = factcheck.ledger_html(ledger)
+    assert all(f'id="{factcheck.anchor(c)}"' in full for c in ledger["claim_id"])
+    with pytest.raises(ValueError, match="no claims"):
+        factcheck.chapter_claims_html(ledger, chapter, ["A9-none-01"])

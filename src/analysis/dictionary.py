@@ -51,7 +51,7 @@ def dictionary_markdown() -> str:
     parts = []
     for resource in descriptor["resources"]:
         name = resource["name"]
-        parts.append(f"### `{name}`\n")
+        parts.append(f"(resource-{name})=\n### `{name}`\n")
         parts.append(f"**{resource['title']}.** {resource['description']}\n")
         parts.append(
             f"File `data/{resource['path']}` · {resource['bytes']:,} bytes · {resource['hash']} · "

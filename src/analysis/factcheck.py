@@ -204,21 +204,39 @@ def ledger_html(ledger: pd.DataFrame) -> str:
 
 
 def chapter_claims_html(ledger: pd.DataFrame, chapter: str, claim_ids: list[str] | None = None) -> str:
-    """A chapter's claims (or a chosen few), each linked to its row in the ledger."""
+    """A chapter's claims (or a chosen few): what the article said, the claimed and data values
+    (with the figure as first published and under another definition, where they matter), the
+    verdict, and how it was checked; each claim id links to its row in the full ledger."""
     rows = ledger[ledger["chapter"] == chapter]
     if claim_ids is not None:
-        rows = rows[rows["claim_id"].isin(claim_ids)]
+        missing = sorted(set(claim_ids) - set(rows["claim_id"]))
+        if missing:
+            raise ValueError(f"no claims {missing} in chapter {chapter!r}")
+        rows = rows.set_index("claim_id").loc[list(claim_ids)].reset_index()
     if rows.empty:
-        raise ValueError(f"no claims for chapter {chapter!r} (ids {claim_ids})")
-    body = "".join(
-        f'<tr><td><a href="{LEDGER_PAGE}#{anchor(r["claim_id"])}">{_cell(r["claim_id"])}</a></td><td>{_cell(r["claim"])}</td>'
-        f"<td>{_cell(r['claimed_value'])} {_cell(r['unit'])}</td><td>{_cell(r['data_value'])}</td><td><strong>{_cell(r['verdict'])}</strong></td></tr>"
-        for r in rows.to_dict("records")
-    )
+        raise ValueError(f"no claims for chapter {chapter!r}")
+    body = []
+    for r in rows.to_dict("records"):
+        data = _cell(r["data_value"]) or "—"
+        if r["as_published_value"]:
+            data += f"<br><small>as first published: {_cell(r['as_published_value'])}</small>"
+        if r["other_definition_value"]:
+            data += f"<br><small>other definition: {_cell(r['other_definition_value'])}</small>"
+        checked = "; ".join(x for x in (r["method"], r["note"]) if x)
+        body.append(
+            f'<tr class="verdict-{r["verdict"]}"><td><a href="{LEDGER_PAGE}#{anchor(r["claim_id"])}">{_cell(r["claim_id"])}</a></td>'
+            f"<td>{_cell(r['claim'])}</td><td>{_cell(r['claimed_value'])} {_cell(r['unit'])}</td><td>{data}</td>"
+            f"<td><strong>{_cell(r['verdict'])}</strong></td><td><small>{_cell(checked)}</small></td></tr>"
+        )
     return (
-        '<table class="amlo-claims"><thead><tr><th>Claim</th><th>Paraphrase</th><th>Claimed</th><th>Data</th><th>Verdict</th></tr></thead>'
-        f"<tbody>{body}</tbody></table>"
+        '<table class="amlo-claims"><thead><tr><th>Claim</th><th>What the article said (paraphrased)</th><th>Claimed</th>'
+        f"<th>Data</th><th>Verdict</th><th>How checked</th></tr></thead><tbody>{''.join(body)}</tbody></table>"
     )
+
+
+def claims_table(ledger: pd.DataFrame, chapter: str, claim_ids: list[str] | None = None) -> "HTML":
+    """Rich-display version of :func:`chapter_claims_html` for a chapter's code cells."""
+    return HTML(chapter_claims_html(ledger, chapter, claim_ids))
 
 
 class HTML:

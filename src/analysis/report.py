@@ -47,6 +47,17 @@ def show_key_figures(figures: list[KeyFigure]) -> None:
     print(key_figures_text(figures))
 
 
+def resources_table(names: list[str]):
+    """The resources a chapter uses, each linked to its entry in the data dictionary (Markdown,
+    which the book renders as MyST so the ``{ref}`` links resolve)."""
+    from IPython.display import Markdown
+
+    frame = resources_used(names)
+    frame["resource"] = [f"{{ref}}`{name} <resource-{name}>`" for name in frame["resource"]]
+    frame["file"] = [f"`{path}`" for path in frame["file"]]
+    return Markdown(frame.to_markdown(index=False))
+
+
 def resources_used(names: list[str]) -> pd.DataFrame:
     """Table of the resources a chapter uses, with links to the data dictionary."""
     rows = []

@@ -176,3 +176,20 @@ def test_command_line_exits_non_zero_and_names_location(package):
     assert result.returncode == 1
     assert "states.csv, row 6, field 'state_name'" in result.stderr
     assert "INVALID" in result.stderr
+
+
+@pytest.mark.slow
+def test_make_book_refuses_invalid_data_and_keeps_the_last_good_build(package):
+    root = DATA.parent
+    index = root / "_build" / "html" / "index.html"
+    if not index.is_file():
+        pytest.fail("no previous build in _build/html: run `make book` first (make test does)")
+    before = {p: p.stat().st_mtime_ns for p in (root / "_build" / "html").rglob("*.html")}
+    rewrite_csv(package / "reference/states.csv", lambda l: l.__setitem__(5, "05,,COA"))
+    refresh_hashes(package)
+    env = {**__import__("os").environ, "AMLO_DATA_PACKAGE": str(package / "datapackage.json")}
+    result = subprocess.run(["make", "-s", "book"], cwd=root, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode != 0
+    assert "states.csv, row 6, field 'state_name'" in result.stderr
+    after = {p: p.stat().st_mtime_ns for p in (root / "_build" / "html").rglob("*.html")}
+    assert after == before, "the published build changed although the data were invalid"

@@ -7,6 +7,7 @@ changed number in ``data/`` fails a notebook test until the snapshot is delibera
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import pandas as pd
@@ -72,3 +73,29 @@ def resources_used(names: list[str]) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def _link(text: str, url: str) -> str:
+    return f'<a href="{html.escape(url, quote=True)}">{html.escape(text)}</a>'
+
+
+def html_table(frame: pd.DataFrame, links: dict[str, tuple[str, str]] | None = None) -> str:
+    """An HTML table of ``frame`` (cells escaped). ``links`` maps an output column to the
+    (text column, URL column) pair it is built from; those two columns are then not shown.
+    Used where cells need links or escaping that a Markdown table would not give."""
+    links = links or {}
+    hidden = {c for pair in links.values() for c in pair}
+    columns = [c for c in frame.columns if c not in hidden] + list(links)
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in columns)
+    body = []
+    for _, row in frame.iterrows():
+        cells = []
+        for column in columns:
+            if column in links:
+                text, url = links[column]
+                cells.append(f"<td>{_link(str(row[text]), str(row[url]))}</td>")
+            else:
+                cells.append(f"<td>{html.escape(str(row[column]))}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (f'<div class="amlo-table-wrap" style="overflow-x:auto"><table class="table amlo-table"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></div>')

@@ -17,9 +17,9 @@ Months outside both periods belong to none. Everything is calendar months: U.S. 
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
+
+from analysis.report import html_table
 
 TRUMP_AMLO = "Trump–AMLO"
 BIDEN_AMLO = "Biden–AMLO"
@@ -264,44 +264,6 @@ def timeline_frame(events: pd.DataFrame) -> pd.DataFrame:
     frame["period"] = period_of_day(frame["date"]).fillna("before AMLO took office")
     frame["date_text"] = frame["date"].dt.strftime("%Y-%m-%d").where(frame["date_precision"] == "day", frame["date"].dt.strftime("%Y-%m"))
     return frame[["date", "date_text", "date_precision", "category", "label", "event", "publisher", "source_url", "period"]]
-
-
-def _link(text: str, url: str) -> str:
-    return f'<a href="{html.escape(url, quote=True)}">{html.escape(text)}</a>'
-
-
-def html_table(frame: pd.DataFrame, links: dict[str, tuple[str, str]] | None = None) -> str:
-    """An HTML table of ``frame`` (cells escaped). ``links`` maps an output column to the
-    (text column, URL column) pair it is built from; those two columns are then not shown.
-    HTML rather than Markdown: the book renders notebook Markdown output as CommonMark, without tables."""
-    links = links or {}
-    hidden = {c for pair in links.values() for c in pair}
-    columns = [c for c in frame.columns if c not in hidden] + list(links)
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in columns)
-    body = []
-    for _, row in frame.iterrows():
-        cells = []
-        for column in columns:
-            if column in links:
-                text, url = links[column]
-                cells.append(f"<td>{_link(str(row[text]), str(row[url]))}</td>")
-            else:
-                cells.append(f"<td>{html.escape(str(row[column]))}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return (f'<div class="amlo-table-wrap" style="overflow-x:auto"><table class="table amlo-table"><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table></div>')
-
-
-def ledger_html(ledger: pd.DataFrame) -> str:
-    """The chapter's fact-check rows: a compact table (claim, claimed, data, verdict), then how each was checked."""
-    data = [f"{v} (other definition: {o})" if o else v for v, o in zip(ledger["data_value"], ledger["other_definition_value"])]
-    table = pd.DataFrame({"claim": ledger["claim_id"], "what the article says (paraphrased)": ledger["claim"],
-                          "claimed": ledger["claimed_value"], "data": data, "verdict": ledger["verdict"]})
-    notes = []
-    for row in ledger.itertuples():
-        text = "; ".join(x for x in (row.method, row.note) if x)
-        notes.append(f"<li><strong>{html.escape(row.claim_id)}</strong>: {html.escape(text)}</li>")
-    return html_table(table) + '<ul class="amlo-ledger-notes">' + "".join(notes) + "</ul>"
 
 
 def events_table_html(events: pd.DataFrame) -> str:

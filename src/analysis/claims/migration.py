@@ -151,7 +151,7 @@ CLAIMS = [
     ),
     Claim(
         claim_id="A3-migration-05", article="A3", chapter="migration",
-        paraphrase="Citing the BBC, asylum applications rose from 4,995 in 2005 to 99,035 in 2018.",
+        paraphrase="Asylum applications (a BBC figure the article cites) grew about twentyfold, to 99,035 in 2018 from 4,995 in 2005.",
         claimed="4995 → 99035", unit="applications", period="2005 and 2018", geography="United States",
         resources=(), check=None,
         settle_with="the series the BBC used (not identified); USCIS credible-fear receipts and EOIR asylum filings by fiscal year "
@@ -183,7 +183,7 @@ CLAIMS = [
     ),
     Claim(
         claim_id="A4-migration-01", article="A4", chapter="migration",
-        paraphrase="Mexico sent 78,300 Central Americans back home in 2017.",
+        paraphrase="In 2017 Mexico returned 78,300 Central American migrants to their countries.",
         claimed=78300, unit="persons returned", period="2017 (calendar year)", geography="Mexico",
         resources=(PUB,), check=_a4_returns_2017, claimed_is_approximate=True,
     ),

@@ -80,7 +80,7 @@ CLAIMS = [
     ),
     Claim(
         claim_id="A5-transition-02", article="A5", chapter="transition",
-        paraphrase="He was one of only three world leaders who waited for the Electoral College vote before recognising Biden.",
+        paraphrase="Only two other heads of government joined López Obrador in withholding recognition of Biden until the Electoral College had voted.",
         claimed=3, unit="world leaders", period="November–December 2020", geography="World",
         resources=(), check=None,
         settle_with="a dated record of every head of state's or government's first recognition of Biden's victory (foreign-ministry statements)",

@@ -66,9 +66,9 @@ snapshots: $(STAMP) ## Re-record the headline outputs the notebook tests compare
 	$(BIN)/python -m analysis.snapshots
 
 release: $(STAMP) ## Cut the version in src/analysis/__init__.py: needs a dated changelog entry and a passing make test
-	$(BIN)/python -m analysis.release cut
+	RAW="$(RAW)" $(BIN)/python -m analysis.release cut
 
-site: $(STAMP) ## Build every released version (git tags vX.Y.Z) and the working tree side by side in _build/site
+site: $(STAMP) ## Build every release (releases/X.Y.Z) and the working tree side by side in _build/site, with a switcher
 	$(BIN)/python -m analysis.site
 
 pdf: book browser-deps ## Print the whole book to _build/book.pdf with Chromium (offline, static charts included)

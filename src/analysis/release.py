@@ -147,15 +147,19 @@ def cut() -> int:
     if problems:
         print("release refused:\n- " + "\n- ".join(problems), file=sys.stderr)
         return 1
-    print("running the test suite before the release (make test) ...")
-    if subprocess.run(["make", "test"], cwd=REPO_ROOT).returncode != 0:
+    import os
+
+    command = ["make", "test"] + ([f"RAW={os.environ['RAW']}"] if os.environ.get("RAW") else [])
+    print(f"running the test suite before the release ({' '.join(command)}) ...")
+    if subprocess.run(command, cwd=REPO_ROOT).returncode != 0:
         print("release refused: the test suite fails", file=sys.stderr)
         return 1
     target = RELEASES / version
     target.mkdir(parents=True, exist_ok=True)
     descriptor = json.loads((REPO_ROOT / "data/datapackage.json").read_text(encoding="utf-8"))
     (target / "schemas.json").write_text(json.dumps(schemas_of(descriptor), indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"recorded releases/{version}/schemas.json; commit it and tag: git tag -a v{version} -m 'Release {version}'")
+    print(f"recorded releases/{version}/schemas.json; commit it (that commit is the release; `make site` builds it), "
+          f"and tag it: git tag -a v{version} -m 'Release {version}'")
     return 0
 
 

@@ -1,7 +1,8 @@
 """``make site``: every released version side by side, plus the working tree, with a switcher.
 
-Layout of ``_build/site``: one folder per released version (``0.1.0/``…, built from its git tag
-``v0.1.0`` in a temporary worktree, with that version's own code and data), ``dev/`` for the
+Layout of ``_build/site``: one folder per released version (``0.1.0/``…, built in a temporary
+worktree from the commit that recorded ``releases/<version>/schemas.json`` (``make release``), with
+that version's own code and data; no tag is needed, though releases are also tagged), ``dev/`` for the
 working tree, ``latest/`` as a copy of the newest release, and ``index.html`` redirecting to
 ``latest/``. Each page carries a version switcher that links the same page in every version.
 """
@@ -17,23 +18,20 @@ import tempfile
 from pathlib import Path
 
 from analysis.data import REPO_ROOT
-from analysis.release import parse_version
+from analysis.release import released_versions
 from analysis.sphinx_ext import SITE_VERSIONS_ENV
 
 SITE = REPO_ROOT / "_build" / "site"
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 
 
-def released_tags() -> list[str]:
-    out = subprocess.run(["git", "tag", "--list", "v*"], cwd=REPO_ROOT, capture_output=True, text=True, check=True).stdout.split()
-    versions = []
-    for tag in out:
-        try:
-            parse_version(tag[1:])
-            versions.append(tag[1:])
-        except ValueError:
-            continue
-    return sorted(versions, key=parse_version)
+def release_commit(version: str) -> str:
+    """The commit that recorded the release: the one that added its schemas file."""
+    out = subprocess.run(["git", "log", "--diff-filter=A", "--format=%H", "--", f"releases/{version}/schemas.json"],
+                         cwd=REPO_ROOT, capture_output=True, text=True, check=True).stdout.split()
+    if not out:
+        raise RuntimeError(f"releases/{version}/schemas.json is not committed: commit the release first")
+    return out[-1]
 
 
 def build(source: Path, destination: Path, versions_json: str) -> None:
@@ -46,7 +44,7 @@ def build(source: Path, destination: Path, versions_json: str) -> None:
 
 
 def main() -> int:
-    releases = released_tags()
+    releases = released_versions()
     names = releases + ["dev"] + (["latest"] if releases else [])
     staging = SITE.with_name("site.new")
     shutil.rmtree(staging, ignore_errors=True)
@@ -57,7 +55,7 @@ def main() -> int:
             build(REPO_ROOT, staging / "dev", listing)
             continue
         with tempfile.TemporaryDirectory(prefix=f"worktree-{version}-") as tree:
-            subprocess.run(["git", "worktree", "add", "--detach", tree, f"v{version}"], cwd=REPO_ROOT, check=True, capture_output=True)
+            subprocess.run(["git", "worktree", "add", "--detach", tree, release_commit(version)], cwd=REPO_ROOT, check=True, capture_output=True)
             try:
                 build(Path(tree), staging / version, listing)
             finally:

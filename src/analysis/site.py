@@ -22,6 +22,7 @@ from analysis.release import released_versions
 from analysis.sphinx_ext import SITE_VERSIONS_ENV
 
 SITE = REPO_ROOT / "_build" / "site"
+SWITCHER = Path(__file__).parent / "static" / "version-switcher.js"
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 
 
@@ -41,6 +42,9 @@ def build(source: Path, destination: Path, versions_json: str) -> None:
         subprocess.run([str(JUPYTER_BOOK), "build", "-W", "-n", "--keep-going", "--path-output", work, str(source)], env=env, check=True)
         shutil.rmtree(destination, ignore_errors=True)
         shutil.copytree(Path(work) / "_build" / "html", destination)
+    # The switcher is site infrastructure, not book content: every version gets the current one,
+    # so old releases list the versions published after them.
+    shutil.copyfile(SWITCHER, destination / "_static" / "version-switcher.js")
 
 
 def main() -> int:

@@ -1,10 +1,14 @@
 /* Version switcher for the multi-version site (make site). Reads _static/versions.json, written by
    analysis.sphinx_ext only in site builds, and links the same page in each released version. */
-(function () {
+function amloVersionSwitcher() {
   var root = document.documentElement.getAttribute("data-content_root") || "./";
   fetch(root + "_static/versions.json").then(function (r) { return r.ok ? r.json() : null; }).then(function (data) {
     if (!data || !data.versions) { return; }
-    var page = (window.DOCUMENTATION_OPTIONS && DOCUMENTATION_OPTIONS.pagename) || "index";
+    // This page's path inside its version folder, e.g. "chapters/trade.html".
+    var marker = "/" + data.current + "/";
+    var path = window.location.pathname;
+    var at = path.lastIndexOf(marker);
+    var page = at >= 0 ? path.slice(at + marker.length) : "index.html";
     var box = document.createElement("div");
     box.className = "amlo-version-switcher";
     var label = document.createElement("label");
@@ -13,7 +17,7 @@
     select.setAttribute("aria-label", "Book version");
     data.versions.forEach(function (v) {
       var option = document.createElement("option");
-      option.value = root + "../" + v.path + "/" + page + ".html";
+      option.value = root + "../" + v.path + "/" + page;
       option.textContent = v.name;
       if (v.name === data.current) { option.selected = true; }
       select.appendChild(option);
@@ -24,4 +28,10 @@
     var target = document.querySelector(".bd-sidebar-primary .sidebar-primary-items__start") || document.body;
     target.insertBefore(box, target.firstChild);
   });
-})();
+}
+// The script is loaded in <head>: wait for the sidebar to exist.
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", amloVersionSwitcher);
+} else {
+  amloVersionSwitcher();
+}

@@ -105,8 +105,13 @@ def test_claims_verdicts_on_package():
     assert ledger.at["A3-migration-03", "data_value"] == "310531"
     assert ledger.at["A3-migration-04", "verdict"] == "consistent"
     assert ledger.at["A4-migration-01", "data_value"] == "78309"
+    assert ledger.at["A2-migration-03", "verdict"] == "consistent"
+    assert ledger.at["A3-migration-07", "verdict"] == "consistent"
+    assert "FY1971" in ledger.at["A3-migration-07", "method"]
+    assert ledger.at["A4-migration-03", "verdict"] == "consistent"
     unverifiable = set(ledger.index[ledger["verdict"] == "unverifiable"])
-    assert unverifiable == {"A2-migration-01", "A2-migration-02", "A3-migration-05", "A3-migration-06", "A4-migration-02"}
+    assert unverifiable == {"A2-migration-01", "A2-migration-02", "A3-migration-05", "A3-migration-06", "A4-migration-02",
+                            "A3-migration-08", "A3-migration-09"}
 
 
 def test_claim_checks_follow_the_data():

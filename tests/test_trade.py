@@ -83,7 +83,13 @@ def test_trade_claim_verdicts():
     assert ledger.loc["A5-trade-01", "verdict"] == "definition"
     assert ledger.loc["A2-trade-04", "verdict"] == "unverifiable"
     assert ledger.loc["A4-trade-03", "data_value"] == "24"
-    assert len(ledger) == 11
+    assert ledger.loc["A2-trade-05", "verdict"] == "consistent"
+    assert ledger.loc["A3-trade-04", "data_value"] == "2017"
+    # talks formally began in August 2017, so "nearly two years" to the September 2018 agreement does not hold
+    assert ledger.loc["A4-trade-05", "data_value"] == "1.12"
+    assert ledger.loc["A4-trade-05", "verdict"] == "inaccurate"
+    assert ledger.loc["A3-trade-05", "verdict"] == "unverifiable"
+    assert len(ledger) == 15
 
 
 def test_claim_check_detects_changed_data():

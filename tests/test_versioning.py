@@ -24,7 +24,7 @@ def test_current_version_respects_the_rule_against_the_last_release():
 
 @pytest.fixture()
 def schemas():
-    return release.schemas_of(json.loads((ROOT / "data/datapackage.json").read_text(encoding="utf-8")))
+    return release.schemas_of(json.loads((ROOT / "data/datapackage.json").read_text(encoding="utf-8")), ROOT / "data")
 
 
 def test_no_change_needs_no_bump(schemas):
@@ -63,6 +63,14 @@ def test_new_field_or_resource_is_minor(schemas):
     new = copy.deepcopy(schemas)
     new["another"] = copy.deepcopy(schemas["states"])
     assert release.required_bump(schemas, new)[0] == "minor"
+
+
+def test_added_rows_are_minor(schemas):
+    old = {name: {**spec, "rows": 10} for name, spec in schemas.items()}
+    new = copy.deepcopy(old)
+    new["events"]["rows"] = 12
+    new["events"]["hash"] = "sha256:different"
+    assert release.required_bump(old, new) == ("minor", ["events: 2 row(s) added"])
 
 
 def test_corrected_values_are_patch(schemas):

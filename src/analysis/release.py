@@ -6,8 +6,11 @@ schemas of the last release (``releases/<version>/schemas.json``):
 
 - **major** when a field is renamed, removed, retyped or re-meant (its description or unit
   changes), or a resource is removed or renamed;
-- **minor** for new resources or new fields (and new rows);
-- **patch** for corrections of values.
+- **minor** for new resources, new fields or new rows;
+- **patch** for corrections of values (same rows, same fields).
+
+Rows are counted per resource and recorded with each release; a release recorded before row
+counts were kept compares on content hashes only.
 
 ``python -m analysis.release check`` verifies the version is consistent everywhere;
 ``python -m analysis.release cut`` (``make release``) refuses to record a release without a dated
@@ -50,10 +53,17 @@ def bump_level(old: str, new: str) -> str:
     return "patch"
 
 
-def schemas_of(descriptor: dict) -> dict:
-    """What the versioning rule compares: per resource, the fields with type, unit and meaning."""
+def _rows(path: Path) -> int:
+    with path.open("rb") as handle:
+        return sum(1 for _ in handle) - 1
+
+
+def schemas_of(descriptor: dict, data_dir: Path | None = None) -> dict:
+    """What the versioning rule compares: per resource, the fields with type, unit and meaning,
+    the content hash and (given the package folder) the number of rows."""
     return {
         r["name"]: {
+            **({"rows": _rows(data_dir / r["path"])} if data_dir is not None else {}),
             "path": r["path"],
             "primaryKey": r["schema"].get("primaryKey", []),
             "fields": {f["name"]: {"type": f.get("type", "string"), "unit": f.get("unit", ""), "description": f.get("description", "")} for f in r["schema"]["fields"]},
@@ -83,7 +93,9 @@ def required_bump(old: dict, new: dict) -> tuple[str, list[str]]:
         for field in after["fields"]:
             if field not in before["fields"]:
                 reasons.append(("minor", f"{name}.{field} added"))
-        if after["hash"] != before["hash"] and not any(r[1].startswith(f"{name}") for r in reasons):
+        if "rows" in before and "rows" in after and after["rows"] > before["rows"]:
+            reasons.append(("minor", f"{name}: {after['rows'] - before['rows']} row(s) added"))
+        elif after["hash"] != before["hash"] and not any(r[1].startswith(f"{name}") for r in reasons):
             reasons.append(("patch", f"{name}: values changed"))
     for name in new:
         if name not in old:
@@ -128,7 +140,7 @@ def compatibility_problems() -> list[str]:
         return []
     last = versions[-1]
     old = json.loads((RELEASES / last / "schemas.json").read_text(encoding="utf-8"))
-    new = schemas_of(json.loads((REPO_ROOT / "data/datapackage.json").read_text(encoding="utf-8")))
+    new = schemas_of(json.loads((REPO_ROOT / "data/datapackage.json").read_text(encoding="utf-8")), REPO_ROOT / "data")
     needed, reasons = required_bump(old, new)
     taken = bump_level(last, analysis.__version__)
     if LEVELS.index(taken) < LEVELS.index(needed):
@@ -157,7 +169,7 @@ def cut() -> int:
     target = RELEASES / version
     target.mkdir(parents=True, exist_ok=True)
     descriptor = json.loads((REPO_ROOT / "data/datapackage.json").read_text(encoding="utf-8"))
-    (target / "schemas.json").write_text(json.dumps(schemas_of(descriptor), indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    (target / "schemas.json").write_text(json.dumps(schemas_of(descriptor, REPO_ROOT / "data"), indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     print(f"recorded releases/{version}/schemas.json; commit it (that commit is the release; `make site` builds it), "
           f"and tag it: git tag -a v{version} -m 'Release {version}'")
     return 0

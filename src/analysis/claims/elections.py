@@ -3,6 +3,8 @@ checked against the elections tables. Paraphrases are the project's own words.""
 
 from __future__ import annotations
 
+import pandas as pd
+
 from analysis import elections as el
 from analysis.factcheck import Claim, Evidence
 
@@ -100,4 +102,111 @@ CLAIMS = [
           ("events",), _founded, note="2014 is the year of registration as a national party; the movement existed earlier as a civil association"),
     Claim("A1-elections-01", "A1", "elections", "López Obrador won the presidential election held on Sunday, 1 July 2018.", "2018-07-01", "date", "2018", "Mexico",
           ("events",), _election_date),
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# Further claims (issue 8): the remaining checkable statements of A1, A2 and A4 on elections,
+# the transfer of power and the country López Obrador inherited.
+
+def _winner(year: int):
+    def check(load):
+        cands = el.candidates_final(load(NATIONAL))
+        top = cands[(cands["year"] == year) & (cands["rank"] == 1)]
+        return Evidence(value=str(top["item"].iloc[0]), method=f"candidate with the most votes in {year} ({top['version'].iloc[0]}, presidential_national_results)")
+    return check
+
+
+def _lost_2006_2012(load):
+    cands = el.candidates_final(load(NATIONAL))
+    ranks = {year: int(cands.loc[(cands["year"] == year) & (cands["item"] == AMLO_NAME), "rank"].iloc[0]) for year in (2006, 2012)}
+    lost = all(rank > 1 for rank in ranks.values())
+    return Evidence(value="lost both" if lost else "did not lose both",
+                    method="López Obrador's place among the candidates in the official results: "
+                           + ", ".join(f"{year} rank {rank}" for year, rank in ranks.items()) + " (presidential_national_results)")
+
+
+def _morena_majority(load):
+    seats = load(SEATS)
+    chambers = ["Chamber of Deputies", "Senate"]
+    own = {c: el.party_share(seats, ["Morena"], c) for c in chambers}
+    installed = {c: el.party_share(seats, ["Morena"], c, stage="installation") for c in chambers}
+    shares = el.coalition_shares(seats).set_index(["chamber", "coalition_2018"])["share_pct"]
+    coalition = {c: float(shares.loc[(c, "Juntos Haremos Historia")]) for c in chambers}
+    label = lambda d: "majority in both chambers" if all(v > 50 for v in d.values()) else "no majority in both chambers"  # noqa: E731
+    return Evidence(
+        value=label(own), other_definition=label(coalition), other_definition_name="the Morena-led coalition (Morena, PT, PES)",
+        method="Morena's own share of each chamber at the INE assignment of 23 Aug 2018 ("
+               + ", ".join(f"{c} {v:.1f}%" for c, v in own.items()) + "; at installation "
+               + ", ".join(f"{c} {v:.1f}%" for c, v in installed.items()) + "), against the coalition's ("
+               + ", ".join(f"{c} {v:.1f}%" for c, v in coalition.items()) + ")",
+    )
+
+
+def _registered_after_2012(load):
+    registered = el.registration_date(load("events"))
+    national = load(NATIONAL)
+    election = pd.Timestamp(national.loc[national["year"] == 2012, "election_date"].iloc[0])
+    return Evidence(value="after" if registered > election else "not after",
+                    method=f"Morena's registration as a national party ({registered.date()}, events) compared with the 2012 election ({election.date()})",
+                    note="the package does not date the founding of Morena as a civil association")
+
+
+def _took_office(load):
+    return Evidence(value=el.event_date(load("events"), "AMLO takes office").strftime("%Y-%m-%d"),
+                    method="date López Obrador was sworn in (events)")
+
+
+def _term_years(load):
+    events = load("events")
+    start, end = el.event_date(events, "AMLO takes office"), el.event_date(events, "Sheinbaum inaugurated")
+    return Evidence(value=round((end - start).days / 365.25, 2),
+                    method=f"years from López Obrador's swearing-in ({start.date()}) to his successor's ({end.date()}), events")
+
+
+def _population(load):
+    mexico = load("country_indicators").query("country_code == 'MEX'").set_index("year")["population"]
+    return Evidence(value=float(mexico.loc[2018]), method="World Bank mid-year population of Mexico, 2018 (country_indicators)",
+                    other_definition=float(mexico.loc[2017]), other_definition_name="2017")
+
+
+def _culiacan(load):
+    names = {n.casefold() for n in load("states")["state_name"]}
+    return Evidence(value="a state" if "culiacán" in names else "not one of the 32 federal entities",
+                    method="name looked up among the 32 federal entities (states resource)",
+                    note="Culiacán is the capital city of Sinaloa; the states resource lists states, not cities")
+
+
+CLAIMS += [
+    Claim("A4-elections-16", "A4", "elections", "López Obrador is the first candidate from outside the two traditional parties to win the presidency since elections began in 1917.",
+          "first since 1917", "", "1917–2018", "Mexico", (), None,
+          settle_with="national presidential results with the winner's party for every election since 1917 (this package starts in 2006)"),
+    Claim("A4-elections-17", "A4", "elections", "Morena itself won the majority in both chambers of Congress in 2018.", "majority in both chambers", "",
+          "LXIV Legislature", "Mexico", (SEATS,), _morena_majority,
+          note="the article's sentence can be read as Morena alone or as the Morena-led coalition"),
+    Claim("A4-elections-18", "A4", "elections", "Until 1997 the PRI always held at least half of the seats in Congress.", 50, "% of seats (lower bound)", "1929–1997", "Mexico",
+          (), None, settle_with="party composition of the Chamber of Deputies and Senate for every legislature up to 1997 (the package holds 2018 and 2021 only)"),
+    Claim("A4-elections-19", "A4", "elections", "López Obrador ran for president in 2006 and 2012 (for the PRD) and was defeated both times.", "lost both", "",
+          "2006 and 2012", "Mexico", (NATIONAL,), _lost_2006_2012, note="the package does not record the nominating party of 2006 and 2012 candidates"),
+    Claim("A4-elections-20", "A4", "elections", "The PRI won back the presidency in 2012 with Enrique Peña Nieto.", "Enrique Peña Nieto", "winner", "2012-07-01", "Mexico",
+          (NATIONAL,), _winner(2012)),
+    Claim("A4-elections-21", "A4", "elections", "Morena became a registered political party only after the 2012 presidential election.", "after", "order of events",
+          "2012–2014", "Mexico", ("events", NATIONAL), _registered_after_2012),
+    Claim("A4-elections-22", "A4", "elections", "A 2017 Latinobarómetro survey found that just 9 percent of Mexicans trusted political parties.", 9, "% of respondents",
+          "2017", "Mexico", (), None, settle_with="Latinobarómetro 2017 microdata or report (confidence in political parties, Mexico)"),
+    Claim("A4-elections-23", "A4", "elections", "Peña Nieto's approval rating fell below 20 percent.", 20, "% approving (upper bound)", "2017–2018", "Mexico",
+          (), None, settle_with="a presidential approval series for Peña Nieto (e.g. the monthly polls of Reforma, El Financiero or Consulta Mitofsky)"),
+    Claim("A4-elections-24", "A4", "elections", "Mexico has 127 million inhabitants.", 127_000_000, "persons", "2018", "Mexico",
+          ("country_indicators",), _population, note="the article says citizens; the data count residents"),
+    Claim("A4-elections-25", "A4", "elections", "Close to half of Mexico's population lives in poverty.", 50, "% of population (approximate)", "c. 2016–2018", "Mexico",
+          (), None, claimed_is_approximate=True,
+          settle_with="CONEVAL's multidimensional poverty measurement (2016 and 2018 rounds, from INEGI's ENIGH household survey)"),
+    Claim("A2-elections-02", "A2", "elections", "López Obrador's presidential term starts on 1 December 2018.", "2018-12-01", "date", "2018", "Mexico",
+          ("events",), _took_office, note="A4 gives the same date twice"),
+    Claim("A2-elections-03", "A2", "elections", "López Obrador's presidential term lasts six years.", 6, "years", "2018–2024", "Mexico",
+          ("events",), _term_years,
+          note=("A4 and A5 also speak of a six-year term; under the 2014 electoral reform his successor took office on 1 October "
+                "rather than 1 December, so this term was shorter than six years")),
+    Claim("A1-elections-02", "A1", "elections", "López Obrador spoke to supporters in the state of Culiacán during the campaign.", "a state", "named place",
+          "2018", "Mexico", ("states",), _culiacan),
 ]

@@ -207,3 +207,83 @@ CLAIMS = [
         resources=(EVENTS, PUB), check=_a5_mpp,
     ),
 ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Further claims (issue 8). Fiscal years for the Border Patrol series, calendar years for returns.
+
+def _a2_central_american_growth(load) -> Evidence:
+    citizenship = load(CITP)
+    before = {fy: mig.group_count(citizenship, fy, mig.NORTHERN_TRIANGLE) for fy in range(2008, 2013)}
+    since = {fy: mig.group_count(citizenship, fy, mig.NORTHERN_TRIANGLE) for fy in range(2014, 2018)}
+    grown = min(since.values()) > max(before.values())
+    return Evidence(
+        value="grown" if grown else "not grown",
+        method=("DHS OHSS, Border Patrol southwest border encounters of Guatemalan, Honduran and Salvadoran citizens: every fiscal year "
+                "FY2014–FY2017 (the last complete year before the article) compared with every year FY2008–FY2012; "
+                f"FY2008–FY2012 between {min(before.values()):,} and {max(before.values()):,}, FY2014–FY2017 between "
+                f"{min(since.values()):,} and {max(since.values()):,}"),
+        note="Encounters at the U.S. border measure only part of the northward flow (Mexico's own apprehensions are not included).",
+    )
+
+
+def _a3_lowest_in_years(load) -> Evidence:
+    frame = load(HIST).set_index("fiscal_year")["nationwide_apprehensions"]
+    value, previous = frame.loc[2017], frame.loc[2007:2016]
+    lower = frame.loc[:2016][frame.loc[:2016] < value]
+    since = f"FY{int(lower.index.max())}" if len(lower) else "the start of the series"
+    return Evidence(
+        value="lowest in years" if value < previous.min() else "not the lowest in years",
+        method=(f"CBP table, nationwide Border Patrol apprehensions: FY2017 ({int(value):,}) against each of the ten fiscal years before "
+                f"(lowest {int(previous.min()):,}); the last year with fewer apprehensions was {since}; FY2018 had {int(frame.loc[2018]):,}"),
+        note="Apprehensions count events, not migrants, and are an indicator of illegal crossings rather than a measure of them.",
+    )
+
+
+def _a4_returns_after_2014(load) -> Evidence:
+    series = mig.central_american_returns(load(PUB))
+    receiving = series[series["source"].str.startswith("Receiving")].set_index("year")["value"]
+    base, later = receiving.loc[2014], receiving.loc[[2015, 2016]]
+    return Evidence(
+        value="increased" if (later > base).all() else "did not increase",
+        method=("returns from Mexico received by Guatemala, Honduras and El Salvador (IOM / foreign ministries), calendar years: "
+                + ", ".join(f"{int(y)} {int(v):,}" for y, v in receiving.loc[2014:2017].items())),
+        note="The package has no figure for 2013 or earlier, so the rise is measured from 2014, the year of the crisis.",
+    )
+
+
+CLAIMS += [
+    Claim(
+        claim_id="A2-migration-03", article="A2", chapter="migration",
+        paraphrase="Central American migration to the north has risen considerably since 2013–14.",
+        claimed="grown", unit="trend", period="FY2008–FY2017 (U.S. fiscal years)", geography="U.S. southwest border",
+        resources=(CITP,), check=_a2_central_american_growth,
+    ),
+    Claim(
+        claim_id="A3-migration-07", article="A3", chapter="migration",
+        paraphrase="Illegal immigration across the border is at its lowest level for years.",
+        claimed="lowest in years", unit="level", period="FY2017 against FY2007–FY2016", geography="United States",
+        resources=(HIST,), check=_a3_lowest_in_years,
+    ),
+    Claim(
+        claim_id="A3-migration-08", article="A3", chapter="migration",
+        paraphrase="About 6,000 asylum seekers, mostly Central Americans, were waiting in Tijuana to enter the United States.",
+        claimed=6000, unit="persons", period="December 2018", geography="Tijuana, Baja California",
+        resources=(), check=None, claimed_is_approximate=True,
+        settle_with="counts of migrants in Tijuana's shelters and on the asylum waiting list in late 2018 (Baja California state or Tijuana "
+                    "municipal figures, or the CBP metering lists)",
+    ),
+    Claim(
+        claim_id="A3-migration-09", article="A3", chapter="migration",
+        paraphrase="In April 2018 Mexico's Senate called for migration and security cooperation with the United States to be suspended.",
+        claimed="April 2018", unit="month", period="2018", geography="Mexico",
+        resources=(), check=None,
+        settle_with="a dated events entry for the Senate resolution, from the Gaceta del Senado of April 2018",
+    ),
+    Claim(
+        claim_id="A4-migration-03", article="A4", chapter="migration",
+        paraphrase="After the 2014 surge of unaccompanied minors, Mexico stepped up returns of Central Americans.",
+        claimed="increased", unit="trend", period="2014–2016 (calendar years)", geography="Mexico",
+        resources=(PUB,), check=_a4_returns_after_2014,
+    ),
+]

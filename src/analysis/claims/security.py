@@ -180,3 +180,140 @@ CLAIMS = [
         resources=("events",), check=_cienfuegos_order,
     ),
 ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Further claims (issue 8).
+
+def _cpi_countries(year: int):
+    def check(load) -> Evidence:
+        row = load("cpi_mexico_annual").set_index("year").loc[year]
+        return Evidence(value=float(row["countries_ranked"]), method=f"countries ranked in the CPI {year} edition (cpi_mexico_annual)")
+    return check
+
+
+def _merida_start(load) -> Evidence:
+    merida = load("merida_appropriations")
+    first = merida[merida["kind"] == "appropriation"].sort_values("first_fiscal_year").iloc[0]
+    return Evidence(value=None, method="no date of the agreement in the package; the appropriations table starts with the first funding",
+                    other_definition=str(int(first["first_fiscal_year"])),
+                    other_definition_name=f"U.S. fiscal year of the first Mérida appropriation ({first['period_label']})")
+
+
+def _merida_peak(year: int, claimed: float):
+    def check(load) -> Evidence:
+        merida = load("merida_appropriations")
+        single = merida[(merida["kind"] == "appropriation") & (merida["first_fiscal_year"] == merida["last_fiscal_year"])]
+        years = single.set_index("first_fiscal_year")["usd_mn"]
+        above = [f"FY{int(fy)}" for fy, v in years.items() if v > claimed]
+        return Evidence(
+            value=float(years.loc[year]) if year in years.index else None,
+            method=(f"single-year Mérida appropriations in the package: {', '.join(f'FY{int(fy)}' for fy in years.index)}; no FY{year} figure"
+                    if year not in years.index else f"Mérida appropriation for FY{year} (merida_appropriations)"),
+            note=(f"the package's single-year appropriation for {', '.join(above)} is larger than the claimed peak, so whether FY{year} "
+                  "was the highest depends on how each source assigns supplemental funds to years") if above else "",
+        )
+    return check
+
+
+def _evidence_released(load) -> Evidence:
+    events = load("events")
+    cleared = sec.event_date(events, "FGR clears Cienfuegos")
+    released = sec.event_date(events, "AMLO backs FGR, accuses DEA")
+    return Evidence(value="after" if released >= cleared else "before",
+                    method=(f"López Obrador ordered the U.S. case file published, accusing the DEA of fabricating it, on {released.date()}; "
+                            f"the FGR declined to prosecute on {cleared.date()} (events)"))
+
+
+CLAIMS += [
+    Claim(
+        claim_id="A4-security-12", article="A4", chapter="security",
+        paraphrase="The 2017 Corruption Perceptions Index ranked 180 countries.",
+        claimed=180, unit="countries", period="CPI 2017", geography="World",
+        resources=("cpi_mexico_annual",), check=_cpi_countries(2017),
+    ),
+    Claim(
+        claim_id="A4-security-13", article="A4", chapter="security",
+        paraphrase="Mérida Initiative funding peaked at $639.2 million in fiscal year 2010.",
+        claimed=639.2, unit="USD million", period="FY2010 (U.S. fiscal year)", geography="Mexico",
+        resources=("merida_appropriations",), check=_merida_peak(2010, 639.2),
+        settle_with="Mérida appropriations for Mexico by fiscal year (CRS R41349 / IF10578 table); the package has FY2008, FY2009 and cumulative totals only",
+    ),
+    Claim(
+        claim_id="A4-security-14", article="A4", chapter="security",
+        paraphrase="Mérida Initiative funding had fallen to $130.9 million by fiscal year 2017.",
+        claimed=130.9, unit="USD million", period="FY2017 (U.S. fiscal year)", geography="Mexico",
+        resources=(), check=None,
+        settle_with="Mérida appropriations for Mexico by fiscal year (CRS R41349 / IF10578 table); not in the package",
+    ),
+    Claim(
+        claim_id="A4-security-15", article="A4", chapter="security",
+        paraphrase="The United States and Mexico signed the Mérida Initiative in 2008.",
+        claimed="2008", unit="year", period="2007–2008", geography="Mexico / United States",
+        resources=("merida_appropriations",), check=_merida_start,
+        settle_with="a dated events entry for the launch of the initiative; the package dates only its appropriations, by U.S. fiscal year",
+        note="A fiscal year (October–September) is not a calendar year, so the first appropriation year cannot settle the calendar year of signing.",
+    ),
+    Claim(
+        claim_id="A4-security-16", article="A4", chapter="security",
+        paraphrase="Mexico is the biggest source of the illegal drugs bound for the United States.",
+        claimed="largest source", unit="rank among source countries", period="c. 2018", geography="Mexico / United States",
+        resources=(), check=None,
+        settle_with="DEA National Drug Threat Assessment (2018) on the origin of heroin, methamphetamine, fentanyl, cocaine and marijuana seized in the U.S.",
+    ),
+    Claim(
+        claim_id="A4-security-17", article="A4", chapter="security",
+        paraphrase="Reporters Without Borders named Mexico the most dangerous country for journalists in 2016.",
+        claimed="deadliest", unit="rank", period="2016", geography="Mexico",
+        resources=(), check=None, settle_with="Reporters Without Borders' annual round-up of journalists killed, 2016 edition, by country",
+    ),
+    Claim(
+        claim_id="A4-security-18", article="A4", chapter="security",
+        paraphrase="86 percent of cases of crimes against journalists in Mexico remain unsolved.",
+        claimed=86, unit="% of cases", period="c. 2018", geography="Mexico",
+        resources=(), check=None,
+        settle_with="FEADLE (the federal special prosecutor for crimes against freedom of expression) statistics on investigations and sentences",
+    ),
+    Claim(
+        claim_id="A4-security-19", article="A4", chapter="security",
+        paraphrase="In 2015 the DEA judged that 93 percent of the heroin reaching the United States came from Mexico.",
+        claimed=93, unit="% of heroin", period="2015", geography="United States",
+        resources=(), check=None, settle_with="DEA Heroin Signature Program results for 2015 (reported in the 2016 and 2017 National Drug Threat Assessments)",
+    ),
+    Claim(
+        claim_id="A4-security-20", article="A4", chapter="security",
+        paraphrase="The State Department's first travel advisory under the new system placed five Mexican states at Level 4, 'do not travel'; none had such a warning in 2012.",
+        claimed=5, unit="states", period="January 2018", geography="Mexico",
+        resources=(), check=None,
+        settle_with=("the State Department's Mexico travel advisory of January 2018 (the four-level system started then, so a 2012 comparison "
+                     "needs the older travel warnings)"),
+    ),
+    Claim(
+        claim_id="A4-security-21", article="A4", chapter="security",
+        paraphrase="In October 2017 the Trump administration declared opioid abuse a public health emergency across the country.",
+        claimed="October 2017", unit="month", period="2017", geography="United States",
+        resources=(), check=None,
+        settle_with="a dated events entry for the HHS public health emergency declaration (the package's overdose series has no policy dates)",
+    ),
+    Claim(
+        claim_id="A3-security-02", article="A3", chapter="security",
+        paraphrase="In November 2018 López Obrador announced that he would give the military a formal, lasting role in domestic security.",
+        claimed="November 2018", unit="month", period="2018", geography="Mexico",
+        resources=(), check=None,
+        settle_with="a dated events entry for the presentation of the incoming government's security plan and National Guard proposal",
+    ),
+    Claim(
+        claim_id="A3-security-03", article="A3", chapter="security",
+        paraphrase="The Trump administration sought to cut medical marijuana prescriptions by a third within three years.",
+        claimed=33.3, unit="% reduction", period="2018–2021", geography="United States",
+        resources=(), check=None,
+        settle_with=("the White House's 2018 drug-policy initiative, which states the one-third target and the kind of prescription it concerns "
+                     "(the package has no prescription data)"),
+    ),
+    Claim(
+        claim_id="A5-security-02", article="A5", chapter="security",
+        paraphrase="After clearing Cienfuegos, the Mexican government made public the DEA evidence against him.",
+        claimed="after", unit="order of events", period="January 2021", geography="Mexico",
+        resources=("events",), check=_evidence_released,
+    ),
+]

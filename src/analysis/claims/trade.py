@@ -108,3 +108,42 @@ CLAIMS = [
           settle_with="Bureau of Transportation Statistics Border Crossing Entry Data (inbound persons by port, monthly)",
           claimed_is_approximate=True),
 ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Further claims (issue 8): the renegotiation timeline and the 2018 tariffs.
+
+def _tariffs_during_talks(load) -> Evidence:
+    events = load("events")
+    begun, tariffs, agreed = (t.event_date(events, label) for label in ("NAFTA talks begin", "Steel/aluminium tariffs on Mexico", "USMCA text agreed"))
+    return Evidence(value="during the talks" if begun <= tariffs <= agreed else "outside the talks",
+                    method=f"Section 232 tariffs applied to Mexico on {tariffs.date()}, between the start of the talks ({begun.date()}) "
+                           f"and the agreement on the text ({agreed.date()}) (events resource)",
+                    note="Mexico's retaliatory tariffs and the tariffs on Canada are not in the events resource.")
+
+
+def _talks_year(load) -> Evidence:
+    return Evidence(value=str(t.event_date(load("events"), "NAFTA talks begin").year),
+                    method="Year the formal NAFTA renegotiation talks began (events resource)")
+
+
+def _talks_length(load) -> Evidence:
+    events = load("events")
+    begun, agreed = t.event_date(events, "NAFTA talks begin"), t.event_date(events, "USMCA text agreed")
+    return Evidence(value=round((agreed - begun).days / 365.25, 2),
+                    method=f"Years from the formal start of the talks ({begun.date()}) to the agreement on the text ({agreed.date()}) (events resource)",
+                    note="Counted from the formal start of negotiations; the package has no date for earlier preparatory steps.")
+
+
+CLAIMS += [
+    Claim("A2-trade-05", "A2", "trade", "While NAFTA was being renegotiated, the United States imposed tariffs on Mexican (and Canadian) steel and aluminium.",
+          "during the talks", "timing", "2017–2018", "United States–Mexico", ("events",), _tariffs_during_talks),
+    Claim("A3-trade-04", "A3", "trade", "Trump pushed for NAFTA to be renegotiated in 2017, the year before the article.",
+          "2017", "year", "2017", "United States, Mexico, Canada", ("events",), _talks_year),
+    Claim("A4-trade-05", "A4", "trade", "The USMCA was agreed after close to two years of negotiation.",
+          2.0, "years", "2017–2018", "United States, Mexico, Canada", ("events",), _talks_length, claimed_is_approximate=True),
+    Claim("A3-trade-05", "A3", "trade", "The U.S.–Mexico border is the world's busiest.",
+          "busiest in the world", "rank among land borders", "c. 2018", "U.S.–Mexico border", (), None,
+          settle_with=("annual crossings at every major land border on one definition (for the U.S. side, the Bureau of Transportation "
+                       "Statistics Border Crossing Entry Data); the package has no crossing counts")),
+]

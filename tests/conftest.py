@@ -18,7 +18,7 @@ def raw(request) -> Path:
     """
     value = request.config.getoption("--raw")
     if not value:
-        pytest.skip("no raw folder given (make test RAW=/path/to/raw): re-derivation from raw files not checked")
+        pytest.skip("no raw folder given (make test RAW=/path/to/raw): checks against the raw source files and the articles beside them were not run")
     path = Path(value).resolve()
     if not path.is_dir():
         pytest.fail(f"--raw {value}: folder does not exist")

@@ -12,6 +12,8 @@ import math
 
 import pandas as pd
 
+from analysis.timeline import event_date  # noqa: F401  (re-exported for chapters)
+
 AMLO = "lopez_obrador"
 RESIDUAL = "other_unattributed"
 # Preference among official versions of a national result: the last official stage first.
@@ -203,8 +205,3 @@ def registration_date(events: pd.DataFrame) -> pd.Timestamp:
     return pd.Timestamp(row["date"].iloc[0])
 
 
-def event_date(events: pd.DataFrame, label: str) -> pd.Timestamp:
-    row = events[events["label"] == label]
-    if len(row) != 1:
-        raise KeyError(f"events: no single row labelled {label!r}")
-    return pd.Timestamp(row["date"].iloc[0])

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.timeline import event_date  # noqa: F401  (re-exported for chapters)
+
 from analysis.charts import WIDTH
 
 NORTHERN_TRIANGLE = ["Guatemala", "Honduras", "El Salvador"]
@@ -121,8 +123,6 @@ def policy_events(events: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
     return chosen.sort_values("date").reset_index(drop=True)
 
 
-def event_date(events: pd.DataFrame, label: str) -> pd.Timestamp:
-    return pd.Timestamp(policy_events(events, [label])["date"].iloc[0])
 
 
 def policy_periods(events: pd.DataFrame) -> pd.DataFrame:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.timeline import event_date  # noqa: F401  (re-exported for chapters)
+
 # Presidential terms (sexenios). Dates: Constitution of Mexico, art. 83 (terms start 1 December; the
 # 2014 reform moved the start to 1 October from 2024, which shortened López Obrador's term).
 TERMS_SOURCE = "https://www.diputados.gob.mx/LeyesBiblio/pdf/CPEUM.pdf"
@@ -111,8 +113,3 @@ def cumulative_homicides(national: pd.DataFrame, first: int, last: int) -> int:
     return int(span["homicides"].sum())
 
 
-def event_date(events: pd.DataFrame, label: str) -> pd.Timestamp:
-    match = events[events["label"] == label]
-    if len(match) != 1:
-        raise KeyError(f"expected one event labelled {label!r}, found {len(match)}")
-    return pd.Timestamp(match["date"].iloc[0])

@@ -12,6 +12,8 @@ import calendar
 import numpy as np
 import pandas as pd
 
+from analysis.timeline import event_date  # noqa: F401  (re-exported for chapters)
+
 PARTNERS = ["Mexico", "Canada", "China"]
 FLOWS = {"exports": "exports_usd_mn", "imports": "imports_usd_mn", "total": "total_trade_usd_mn", "balance": "balance_usd_mn"}
 
@@ -162,11 +164,6 @@ def chart_events(events: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
     return found[["date", "label", "event", "publisher", "source_url"]].sort_values("date").reset_index(drop=True)
 
 
-def event_date(events: pd.DataFrame, label: str) -> pd.Timestamp:
-    rows = events[events["label"] == label]
-    if len(rows) != 1:
-        raise KeyError(f"event {label!r} found {len(rows)} times in the events resource")
-    return pd.Timestamp(rows["date"].iloc[0])
 
 
 def latest_published_share(shares: pd.DataFrame, before_year: int) -> pd.Series:

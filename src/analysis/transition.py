@@ -20,6 +20,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.report import html_table
+from analysis.timeline import event_date  # noqa: F401  (re-exported for chapters)
 
 TRUMP_AMLO = "Trump–AMLO"
 BIDEN_AMLO = "Biden–AMLO"
@@ -229,12 +230,6 @@ def change_table(comparison: pd.DataFrame) -> pd.DataFrame:
 
 # --- events --------------------------------------------------------------------------------------
 
-def event_date(events: pd.DataFrame, label: str) -> pd.Timestamp:
-    """Date of the single event with ``label``; a clear error if it is missing or ambiguous."""
-    hits = events.loc[events["label"] == label, "date"]
-    if len(hits) != 1:
-        raise KeyError(f"events: expected exactly one event labelled {label!r}, found {len(hits)}")
-    return pd.Timestamp(hits.iloc[0])
 
 
 def days_between(events: pd.DataFrame, first: str, second: str) -> int:

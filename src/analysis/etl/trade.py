@@ -146,12 +146,6 @@ def derive_monthly(raw: Path, built: dict) -> pd.DataFrame:
 
 # --- published annual figures -------------------------------------------------------------------
 
-def read_published_with_gaps(raw: Path, topics: list[str]) -> pd.DataFrame:
-    """Rows of ``published_figures.csv`` for ``topics``; ``NOT FOUND`` values stay missing (NaN), so the
-    table shows which official figures were looked for and not found (checks: the shared reader)."""
-    return read_published(raw, topics)
-
-
 FLOWS = ["exports", "imports", "total trade", "balance", "exports and imports"]
 
 
@@ -172,7 +166,7 @@ def _flow(indicator: str, path: Path, row: int) -> str:
 
 def derive_published_trade(raw: Path, built: dict) -> pd.DataFrame:
     path = raw / PUBLISHED
-    frame = read_published_with_gaps(raw, ["trade_us_goods"])
+    frame = read_published(raw, ["trade_us_goods"])
     rows = []
     for record in frame.to_dict("records"):
         row = record["source_row"]
@@ -201,7 +195,7 @@ def derive_published_trade(raw: Path, built: dict) -> pd.DataFrame:
 
 def derive_export_share(raw: Path, built: dict) -> pd.DataFrame:
     path = raw / PUBLISHED
-    frame = read_published_with_gaps(raw, ["trade_mexico_export_share"])
+    frame = read_published(raw, ["trade_mexico_export_share"])
     rows = []
     for record in frame.to_dict("records"):
         row = record["source_row"]

@@ -18,7 +18,7 @@ PYTEST_FLAGS ?=
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-11s %s\n", $$1, $$2}'
-	@echo "  Variables: RAW=/path/to/raw (derive or check data/ from publishers' files), PYTHON=python3.11"
+	@echo "  Variables: RAW=/path/to/raw (derive or check data/ from another copy of the raw files), PYTHON=python3.11"
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version.split()[0]' \
@@ -31,9 +31,8 @@ $(STAMP): requirements.lock pyproject.toml
 
 setup: $(STAMP) ## Create .venv and install the locked dependencies
 
-data: $(STAMP) ## Re-derive data/ from the raw files: make data RAW=../shared/sources
-	@test -n "$(RAW)" || { echo "usage: make data RAW=/path/to/raw-files"; exit 2; }
-	$(BIN)/python -m analysis.etl --raw "$(RAW)"
+data: $(STAMP) ## Re-derive data/ from the raw snapshots in raw/ (or RAW=/path/to/raw)
+	$(BIN)/python -m analysis data $(if $(RAW),--raw "$(abspath $(RAW))")
 
 validate: $(STAMP) ## Validate the data package (file, row and field for every error)
 	$(BIN)/python -m analysis validate
@@ -49,7 +48,7 @@ book: validate ## Validate the data, execute every chapter and build the HTML in
 book-clean: ## Remove the incremental build state, so the next build starts from scratch
 	rm -rf $(WORK)
 
-test: book browser-deps ## Build the book, then run the whole test suite (add RAW=... to re-derive data/ too)
+test: book browser-deps ## Build the book, then run the whole test suite (re-derives data/ from raw/, or RAW=...)
 	$(BIN)/python -m pytest $(if $(RAW),--raw="$(abspath $(RAW))") $(PYTEST_FLAGS)
 
 browser-deps: ## Install Debian's Chromium for the browser tests if it is missing
@@ -60,16 +59,16 @@ browser-deps: ## Install Debian's Chromium for the browser tests if it is missin
 	  else echo "The browser tests need Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'"; exit 1; fi; }
 
 bench: $(STAMP) ## Time a clean build, a no-change rebuild, notebook execution and validation
-	$(BIN)/python -m analysis.bench
+	$(BIN)/python -m analysis.book.bench
 
 snapshots: $(STAMP) ## Re-record the headline outputs the notebook tests compare (review the diff!)
-	$(BIN)/python -m analysis.snapshots
+	$(BIN)/python -m analysis.book.snapshots
 
 release: $(STAMP) ## Cut the version in src/analysis/__init__.py: needs a dated changelog entry and a passing make test
-	RAW="$(RAW)" $(BIN)/python -m analysis.release cut
+	RAW="$(RAW)" $(BIN)/python -m analysis.book.release cut
 
 site: $(STAMP) ## Build every release (releases/X.Y.Z) and the working tree side by side in _build/site, with a switcher
-	$(BIN)/python -m analysis.site
+	$(BIN)/python -m analysis.book.site
 
 pdf: book browser-deps ## Print the whole book to _build/book.pdf with Chromium (offline, static charts included)
 	scripts/offline.sh $(BIN)/jupyter-book build $(JB_FLAGS) --builder singlehtml --path-output $(BUILD)/pdf-work .

@@ -16,7 +16,7 @@ from unittest import mock
 
 import pytest
 
-from analysis.notebooks import headline_cells, is_myst_notebook, read_myst_notebook, snapshot_path
+from analysis.book.notebooks import headline_cells, is_myst_notebook, read_myst_notebook, snapshot_path
 
 
 def pytest_addoption(parser):

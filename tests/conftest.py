@@ -11,17 +11,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="session")
 def raw(request) -> Path:
-    """The folder of publishers' raw files given with ``--raw`` (``make test RAW=...``).
-
-    Without it, tests that re-derive from raw files are skipped with a message saying so; the
-    tests of the committed tables in data/ still run.
-    """
+    """The folder of raw files the derivation tests read: the repository's snapshots in ``raw/``,
+    or the folder given with ``--raw`` (``make test RAW=...``), whose files must match the
+    snapshots' manifest."""
     value = request.config.getoption("--raw")
-    if not value:
-        pytest.skip("no raw folder given (make test RAW=/path/to/raw): checks against the raw source files and the articles beside them were not run")
-    path = Path(value).resolve()
+    path = Path(value).resolve() if value else ROOT / "raw"
     if not path.is_dir():
-        pytest.fail(f"--raw {value}: folder does not exist")
+        pytest.fail(f"raw folder {path} does not exist")
     return path
 
 

@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from analysis import charts
+from analysis.book import charts
 
 
 @pytest.fixture()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import elections as el
-from analysis.claims import elections as claims
+from analysis.chapters import elections as el
+from analysis.factcheck.claims import elections as claims
 from analysis.data import load
 from analysis.factcheck import evaluate
 

@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import etl
+from analysis import etl, pipeline
+from analysis.etl import package
 from analysis.data import REPO_ROOT
 from analysis.etl import DerivationError
 from analysis.etl import events as events_step
@@ -18,12 +19,12 @@ from analysis.etl import states as states_step
 
 
 def test_rederived_package_matches_data_byte_for_byte(raw):
-    differences = etl.check_package(raw, REPO_ROOT / "data")
+    differences = pipeline.check(raw, REPO_ROOT / "data")
     assert differences == [], "data/ is not what the code derives from the raw files:\n" + "\n".join(differences)
 
 
 def test_every_resource_is_declared_once_with_sources_and_units_documented():
-    resources = etl.all_resources()
+    resources = package.resources_of(pipeline.STAGES)
     names = [r.name for r in resources]
     assert len(names) == len(set(names))
     for resource in resources:
@@ -33,7 +34,7 @@ def test_every_resource_is_declared_once_with_sources_and_units_documented():
         assert all(s["path"].startswith("http") for s in resource.sources if "path" in s), resource.name
         assert resource.primary_key, resource.name
         assert all(f.get("description") for f in resource.fields), resource.name
-        assert resource.derive.__module__.startswith("analysis.etl."), resource.name
+        assert resource.derive.__module__.startswith(("analysis.etl.", "analysis.factcheck.")), resource.name
         module = __import__(resource.derive.__module__, fromlist=["_"])
         assert "http" in (module.__doc__ or ""), f"{module.__name__} must document the publisher's download URL"
 
@@ -104,20 +105,20 @@ def test_invalid_derivation_leaves_data_untouched(tmp_path):
     out = tmp_path / "data"
     shutil.copytree(REPO_ROOT / "data", out)
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    resources = etl.all_resources()
+    resources = package.resources_of(pipeline.STAGES)
     blobs = {r.name: (out / r.path).read_bytes() for r in resources}
     states = next(r for r in resources if r.name == "states")
     blobs["states"] = blobs["states"].replace(b"01,Aguascalientes", b"1,Aguascalientes")  # breaks the pattern
     with pytest.raises(ValueError, match=r"states.csv, row 2, field 'state_code'"):
-        etl.write_package(resources, blobs, out)
+        package.write_package(resources, blobs, out)
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
-    assert not list(tmp_path.glob(".staging-*"))
+    assert not list(tmp_path.glob(".data-staging-*"))
     assert states.path == "reference/states.csv"
 
 
 def test_csv_serialisation_is_deterministic_and_checks_columns():
-    states = next(r for r in etl.all_resources() if r.name == "states")
+    states = next(r for r in package.resources_of(pipeline.STAGES) if r.name == "states")
     frame = analysis.load("states")
     assert etl.to_csv_bytes(frame, states) == etl.to_csv_bytes(frame.copy(), states)
     with pytest.raises(ValueError, match="undeclared"):

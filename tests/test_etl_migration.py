@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.etl._published import PUBLISHED_COLUMNS
+from analysis.etl.published import PUBLISHED_COLUMNS
 
 from analysis import load
 from analysis.etl import DerivationError, to_csv_bytes

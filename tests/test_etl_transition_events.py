@@ -7,7 +7,7 @@ import re
 import pandas as pd
 
 from analysis import load
-from analysis.etl._published import URL_PATTERN
+from analysis.etl.published import URL_PATTERN
 from analysis.etl.events import CATEGORIES, LABELS, derive_events
 from analysis.etl.transition_events import EVENTS
 

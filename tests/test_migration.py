@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from analysis import factcheck, load
-from analysis import migration as mig
-from analysis.claims import migration as claims
+from analysis.chapters import migration as mig
+from analysis.factcheck.claims import migration as claims
 
 
 def _monthly(values: dict[str, dict[str, int]]) -> pd.DataFrame:

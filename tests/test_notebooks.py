@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-from analysis.notebooks import chapter_notebooks, headline_cells, read_myst_notebook, snapshot_path  # noqa: E402
+from analysis.book.notebooks import chapter_notebooks, headline_cells, read_myst_notebook, snapshot_path  # noqa: E402
 
 CHAPTERS = chapter_notebooks()
 

@@ -7,7 +7,7 @@ ignored except what this list documents:
 - myst-nb ``glue`` records (``application/papermill.record/*`` display data): the book build keeps
   them out of the stored notebook once it has glued them into the page; the glued values are
   compared through the headline cell's printed text, which prints the same values.
-Figure element ids are derived from the chart spec's hash (analysis.charts), so they are stable.
+Figure element ids are derived from the chart spec's hash (analysis.book.charts), so they are stable.
 Data outputs are covered by the byte-for-byte re-derivation test (tests/test_etl.py, with --raw).
 """
 
@@ -18,7 +18,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis.notebooks import chapter_notebooks, execute, read_myst_notebook
+from analysis.book.notebooks import chapter_notebooks, execute, read_myst_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
 EXECUTED = ROOT / "_build" / "work" / "_build" / "jupyter_execute" / "chapters"

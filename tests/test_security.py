@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from analysis import load
-from analysis import security as sec
-from analysis.claims import security as security_claims
+from analysis.chapters import security as sec
+from analysis.factcheck.claims import security as security_claims
 from analysis.factcheck import all_claims, evaluate
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.release import released_versions
+from analysis.book.release import released_versions
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "site"
@@ -28,7 +28,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 def site():
     if not released_versions():
         pytest.fail("no release recorded in releases/: the site needs at least one")
-    subprocess.run([sys.executable, "-m", "analysis.site"], cwd=ROOT, check=True, capture_output=True, timeout=1200)
+    subprocess.run([sys.executable, "-m", "analysis.book.site"], cwd=ROOT, check=True, capture_output=True, timeout=1200)
     return SITE
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import factcheck, trade
+from analysis import factcheck
+from analysis.chapters import trade
 from analysis.data import load
 
 

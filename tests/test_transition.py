@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.report import html_table
+from analysis.book.report import html_table
 
 from analysis import load
-from analysis import transition as tr
-from analysis.claims import transition as claims_module
+from analysis.chapters import transition as tr
+from analysis.factcheck.claims import transition as claims_module
 from analysis.factcheck import evaluate, verdict
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.validate import validate_package
+from analysis.data.validate import validate_package
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import analysis
-from analysis import release
+from analysis.book import release
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -31,7 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.etl import DerivationError, Resource, field_, foreign_key
-from analysis.etl._published import NOT_FOUND, PUBLISHED, URL_PATTERN, Event, read_published
+from analysis.etl.published import NOT_FOUND, PUBLISHED, URL_PATTERN, Event, read_published
 from analysis.etl.states import MAGAR_SOURCE, STATE_CODE
 
 MAGAR = "elections/magar_pred_state_presidential_2006_2012_2018.csv"
@@ -460,7 +460,6 @@ RESOURCES = [
         foreign_keys=[foreign_key("state_code", "states", "state_code")],
         derive=derive_state_results,
         depends_on=["states"],
-        raw_files=[MAGAR],
     ),
     Resource(
         name="presidential_state_totals",
@@ -495,7 +494,6 @@ RESOURCES = [
         foreign_keys=[foreign_key("state_code", "states", "state_code")],
         derive=derive_state_totals,
         depends_on=["states"],
-        raw_files=[MAGAR],
     ),
     Resource(
         name="presidential_national_results",
@@ -533,7 +531,6 @@ RESOURCES = [
         ],
         primary_key=["year", "stage", "status", "item"],
         derive=derive_national,
-        raw_files=["published_figures.csv", MAGAR],
     ),
     Resource(
         name="congress_seats",
@@ -566,6 +563,5 @@ RESOURCES = [
         ],
         primary_key=["legislature", "chamber", "stage", "party"],
         derive=derive_seats,
-        raw_files=["published_figures.csv", MAGAR],
     ),
 ]

@@ -3,21 +3,18 @@
 Raw input: ``events_timeline.csv``, compiled for this project from published releases and press
 reports: there is no single publisher download; every row carries the http(s) URL of the page
 where its date was seen, and those pages are the resource's sources. Plus events that chapter steps declare in an ``EVENTS`` list of
-:class:`analysis.etl._published.Event` (each with its own source URL). The short labels used to
+:class:`analysis.etl.published.Event` (each with its own source URL). The short labels used to
 annotate charts are the project's own and are kept here, keyed by date and category.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from pathlib import Path
 
 import pandas as pd
 
-import analysis.etl as etl
 from analysis.etl import DerivationError, Resource, field_
-from analysis.etl._published import TIMELINE, URL_PATTERN, Event
+from analysis.etl.published import TIMELINE, URL_PATTERN, Event
 
 CATEGORIES = ["elections", "trade", "migration", "security", "diplomacy"]
 
@@ -77,13 +74,10 @@ def _parse_date(value: str, path: Path, row: int) -> tuple[str, str]:
 
 def declared_events() -> list[tuple[str, Event]]:
     """Events that chapter steps declare in ``EVENTS`` (module name, event)."""
-    found = []
-    for info in pkgutil.iter_modules(etl.__path__):
-        if info.name.startswith("_") or info.name == "events":
-            continue
-        module = importlib.import_module(f"{etl.__name__}.{info.name}")
-        found.extend((info.name, event) for event in getattr(module, "EVENTS", []))
-    return found
+    from analysis.etl import elections_mx, migration, trade, transition_events
+
+    return [(module.__name__.rsplit(".", 1)[-1], event)
+            for module in (elections_mx, migration, trade, transition_events) for event in module.EVENTS]
 
 
 def derive_events(raw: Path, built: dict) -> pd.DataFrame:
@@ -134,6 +128,5 @@ RESOURCES = [
         ],
         primary_key=["event_id"],
         derive=derive_events,
-        raw_files=[TIMELINE],
     ),
 ]

@@ -30,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.etl import DerivationError, Resource, field_
-from analysis.etl._published import NOT_FOUND, PUBLISHED, URL_PATTERN, Event, read_published
+from analysis.etl.published import NOT_FOUND, PUBLISHED, URL_PATTERN, Event, read_published
 
 HIST_SW = "migration/southwest_border_apprehensions_1960_2019.csv"
 HIST_NATIONWIDE = "migration/nationwide_total_apprehensions_1925_2019.csv"
@@ -444,7 +444,6 @@ RESOURCES = [
         ],
         primary_key=["fiscal_year"],
         derive=derive_historical,
-        raw_files=[HIST_NATIONWIDE, HIST_SW, HIST_MEXICAN, HIST_DEATHS],
     ),
     Resource(
         name="usbp_encounters_region_annual",
@@ -465,7 +464,6 @@ RESOURCES = [
         ],
         primary_key=["fiscal_year", "region"],
         derive=derive_khsm_region,
-        raw_files=[KHSM],
     ),
     Resource(
         name="usbp_sw_citizenship_annual",
@@ -486,7 +484,6 @@ RESOURCES = [
         ],
         primary_key=["fiscal_year", "citizenship"],
         derive=derive_khsm_citizenship,
-        raw_files=[KHSM],
     ),
     Resource(
         name="usbp_sw_family_status_annual",
@@ -507,7 +504,6 @@ RESOURCES = [
         ],
         primary_key=["fiscal_year", "family_status"],
         derive=derive_khsm_family,
-        raw_files=[KHSM],
     ),
     Resource(
         name="sw_border_encounters_monthly",
@@ -537,7 +533,6 @@ RESOURCES = [
         ],
         primary_key=["date", "citizenship"],
         derive=derive_sbo_monthly,
-        raw_files=[SBO_19_22, SBO_22_25],
     ),
     Resource(
         name="sw_border_encounters_citizenship_fy",
@@ -560,7 +555,6 @@ RESOURCES = [
         ],
         primary_key=["fiscal_year", "citizenship"],
         derive=derive_nationwide_citizenship,
-        raw_files=[NATIONWIDE_STATE],
     ),
     Resource(
         name="migration_published_figures",
@@ -592,6 +586,5 @@ RESOURCES = [
         ],
         primary_key=["source_row"],
         derive=derive_published,
-        raw_files=[PUBLISHED],
     ),
 ]

@@ -95,6 +95,5 @@ RESOURCES = [
         ],
         primary_key=["date"],
         derive=derive_remittances,
-        raw_files=[MONTHLY],
     ),
 ]

@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.etl import DerivationError, Resource, field_, foreign_key
-from analysis.etl._published import PUBLISHED, URL_PATTERN, read_published
+from analysis.etl.published import PUBLISHED, URL_PATTERN, read_published
 from analysis.etl.states import STATE_CODE
 
 SESNSP = "security/sesnsp_victimas_delitos_ent_nac_x100khab_genero.csv.bz2"
@@ -67,7 +67,7 @@ SOURCE_WB = {"title": "World Bank, World Development Indicators: Population, tot
 def read_published_figures(raw: Path, topic: str) -> pd.DataFrame:
     """Rows of ``published_figures.csv`` for ``topic`` that hold a number, with ``source_row``.
 
-    Unlike :func:`analysis.etl._published.read_published`, rows whose value is ``NOT FOUND`` (a
+    Unlike :func:`analysis.etl.published.read_published`, rows whose value is ``NOT FOUND`` (a
     documented gap) or a range ``low-high`` are skipped rather than refused, so missing figures stay
     missing; any other non-number is an error. Identical duplicate rows are kept once; two different
     values for the same indicator, period and status are an error.
@@ -435,7 +435,6 @@ RESOURCES = [
         primary_key=["year"],
         derive=derive_national,
         depends_on=["country_indicators"],
-        raw_files=[VALLE, PUBLISHED],
     ),
     Resource(
         name="homicide_victims_state_annual",
@@ -460,7 +459,6 @@ RESOURCES = [
         foreign_keys=[foreign_key("state_code", "states", "state_code")],
         derive=derive_sesnsp,
         depends_on=["states"],
-        raw_files=[SESNSP],
     ),
     Resource(
         name="homicides_state_monthly",
@@ -485,7 +483,6 @@ RESOURCES = [
         foreign_keys=[foreign_key("state_code", "states", "state_code")],
         derive=derive_state_monthly,
         depends_on=["states"],
-        raw_files=[GARGIULO],
     ),
     Resource(
         name="overdose_deaths_us_annual",
@@ -511,7 +508,6 @@ RESOURCES = [
         ],
         primary_key=["year", "measure"],
         derive=derive_overdoses,
-        raw_files=[CDC, PUBLISHED],
     ),
     Resource(
         name="cpi_mexico_annual",
@@ -535,7 +531,6 @@ RESOURCES = [
         ],
         primary_key=["year"],
         derive=derive_cpi,
-        raw_files=[DATAHUB_CPI, PUBLISHED],
     ),
     Resource(
         name="poppy_mexico_annual",
@@ -559,7 +554,6 @@ RESOURCES = [
         ],
         primary_key=["year", "measure", "estimator"],
         derive=derive_poppy,
-        raw_files=[PUBLISHED],
     ),
     Resource(
         name="merida_appropriations",
@@ -586,6 +580,5 @@ RESOURCES = [
         ],
         primary_key=["first_fiscal_year", "last_fiscal_year", "kind"],
         derive=derive_merida,
-        raw_files=[PUBLISHED],
     ),
 ]

@@ -108,7 +108,6 @@ RESOURCES = [
         ],
         primary_key=["state_code"],
         derive=derive_states,
-        raw_files=[GEOJSON, MAGAR],
     ),
     Resource(
         name="state_boundaries",
@@ -127,6 +126,5 @@ RESOURCES = [
         foreign_keys=[foreign_key("state_code", "states", "state_code")],
         derive=derive_boundaries,
         depends_on=["states"],
-        raw_files=[GEOJSON],
     ),
 ]

@@ -28,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.etl import DerivationError, Resource, field_
-from analysis.etl._published import PUBLISHED, URL_PATTERN, Event, read_published
+from analysis.etl.published import PUBLISHED, URL_PATTERN, Event, read_published
 
 MEXICO = "trade/census_us_trade_mexico_monthly_1985_2023.csv"
 CANADA_CHINA = "trade/census_us_trade_canada_china_monthly_1985_2023.csv"
@@ -252,7 +252,6 @@ RESOURCES = [
         ],
         primary_key=["date", "partner"],
         derive=derive_monthly,
-        raw_files=list(FILES),
     ),
     Resource(
         name="us_goods_trade_published",
@@ -285,7 +284,6 @@ RESOURCES = [
         ],
         primary_key=["partner", "year", "flow", "status"],
         derive=derive_published_trade,
-        raw_files=[PUBLISHED],
     ),
     Resource(
         name="mexico_export_share_published",
@@ -316,6 +314,5 @@ RESOURCES = [
         ],
         primary_key=["source_row"],
         derive=derive_export_share,
-        raw_files=[PUBLISHED],
     ),
 ]

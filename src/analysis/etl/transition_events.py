@@ -7,7 +7,7 @@ The sentences are the project's own words.
 
 from __future__ import annotations
 
-from analysis.etl._published import Event
+from analysis.etl.published import Event
 
 EVENTS = [
     Event("2020-11-03", "elections", "U.S. presidential election between Donald Trump and Joe Biden held",

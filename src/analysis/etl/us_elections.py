@@ -133,6 +133,5 @@ RESOURCES = [
         ],
         primary_key=["state_fips"],
         derive=derive_us_president_2020,
-        raw_files=[MEDSL],
     ),
 ]

@@ -71,6 +71,5 @@ RESOURCES = [
         ],
         primary_key=["country_code", "year"],
         derive=derive_indicators,
-        raw_files=[GDP, POPULATION],
     ),
 ]

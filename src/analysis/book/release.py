@@ -1,0 +1,190 @@
+"""Versioning of the book and the data package.
+
+One version, ``analysis.__version__``, is carried by ``data/datapackage.json``, ``CITATION.cff``,
+the changelog and every built page. The data package follows this rule, enforced against the
+schemas of the last release (``releases/<version>/schemas.json``):
+
+- **major** when a field is renamed, removed, retyped or re-meant (its description or unit
+  changes), or a resource is removed or renamed;
+- **minor** for new resources, new fields or new rows;
+- **patch** for corrections of values (same rows, same fields).
+
+Rows are counted per resource and recorded with each release; a release recorded before row
+counts were kept compares on content hashes only.
+
+``python -m analysis.book.release check`` verifies the version is consistent everywhere;
+``python -m analysis.book.release cut`` (``make release``) refuses to record a release without a dated
+changelog entry for the version and a passing test suite, then stores the schemas and tags it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import analysis
+from analysis.data import REPO_ROOT
+
+RELEASES = REPO_ROOT / "releases"
+LEVELS = ["none", "patch", "minor", "major"]
+
+
+def parse_version(text: str) -> tuple[int, int, int]:
+    match = re.fullmatch(r"(\d+)\.(\d+)\.(\d+)", text.strip())
+    if not match:
+        raise ValueError(f"version {text!r} is not MAJOR.MINOR.PATCH")
+    return tuple(int(x) for x in match.groups())  # type: ignore[return-value]
+
+
+def bump_level(old: str, new: str) -> str:
+    """The level of the step from ``old`` to ``new`` ("none" if equal); refuses a step backwards."""
+    a, b = parse_version(old), parse_version(new)
+    if b < a:
+        raise ValueError(f"version {new} is older than the released {old}")
+    if b == a:
+        return "none"
+    if b[0] > a[0]:
+        return "major"
+    if b[1] > a[1]:
+        return "minor"
+    return "patch"
+
+
+def _rows(path: Path) -> int:
+    with path.open("rb") as handle:
+        return sum(1 for _ in handle) - 1
+
+
+def schemas_of(descriptor: dict, data_dir: Path | None = None) -> dict:
+    """What the versioning rule compares: per resource, the fields with type, unit and meaning,
+    the content hash and (given the package folder) the number of rows."""
+    return {
+        r["name"]: {
+            **({"rows": _rows(data_dir / r["path"])} if data_dir is not None else {}),
+            "path": r["path"],
+            "primaryKey": r["schema"].get("primaryKey", []),
+            "fields": {f["name"]: {"type": f.get("type", "string"), "unit": f.get("unit", ""), "description": f.get("description", "")} for f in r["schema"]["fields"]},
+            "hash": r.get("hash", ""),
+        }
+        for r in descriptor["resources"]
+    }
+
+
+def required_bump(old: dict, new: dict) -> tuple[str, list[str]]:
+    """The smallest version step the change from schemas ``old`` to ``new`` needs, with reasons."""
+    reasons: list[tuple[str, str]] = []
+    for name, before in old.items():
+        after = new.get(name)
+        if after is None:
+            reasons.append(("major", f"resource {name} removed or renamed"))
+            continue
+        if after["path"] != before["path"] or after["primaryKey"] != before["primaryKey"]:
+            reasons.append(("major", f"resource {name}: path or primary key changed"))
+        for field, spec in before["fields"].items():
+            if field not in after["fields"]:
+                reasons.append(("major", f"{name}.{field} removed or renamed"))
+            elif after["fields"][field]["type"] != spec["type"]:
+                reasons.append(("major", f"{name}.{field} retyped {spec['type']} → {after['fields'][field]['type']}"))
+            elif after["fields"][field]["unit"] != spec["unit"] or after["fields"][field]["description"] != spec["description"]:
+                reasons.append(("major", f"{name}.{field} changed meaning (unit or description)"))
+        for field in after["fields"]:
+            if field not in before["fields"]:
+                reasons.append(("minor", f"{name}.{field} added"))
+        if "rows" in before and "rows" in after and after["rows"] > before["rows"]:
+            reasons.append(("minor", f"{name}: {after['rows'] - before['rows']} row(s) added"))
+        elif after["hash"] != before["hash"] and not any(r[1].startswith(f"{name}") for r in reasons):
+            reasons.append(("patch", f"{name}: values changed"))
+    for name in new:
+        if name not in old:
+            reasons.append(("minor", f"resource {name} added"))
+    level = max((r[0] for r in reasons), key=LEVELS.index, default="none")
+    return level, [r[1] for r in reasons]
+
+
+def released_versions() -> list[str]:
+    if not RELEASES.is_dir():
+        return []
+    return sorted((p.name for p in RELEASES.iterdir() if (p / "schemas.json").is_file()), key=parse_version)
+
+
+def changelog_entry(version: str, text: str | None = None) -> str | None:
+    """The dated heading ``## [version] – YYYY-MM-DD`` of the changelog, or None."""
+    text = text if text is not None else (REPO_ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    match = re.search(rf"^## \[{re.escape(version)}\] [–-] (\d{{4}}-\d{{2}}-\d{{2}})\s*$", text, flags=re.M)
+    return match.group(1) if match else None
+
+
+def consistency_problems() -> list[str]:
+    """Places where the version is not the single-sourced one."""
+    version = analysis.__version__
+    problems = []
+    package = json.loads((REPO_ROOT / "data/datapackage.json").read_text(encoding="utf-8"))
+    if package.get("version") != version:
+        problems.append(f"data/datapackage.json has version {package.get('version')}, the code {version}")
+    citation = (REPO_ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    cited = re.search(r"^version:\s*(\S+)", citation, flags=re.M)
+    if not cited or cited.group(1) != version:
+        problems.append(f"CITATION.cff has version {cited.group(1) if cited else None}, the code {version}")
+    if f"## [{version}]" not in (REPO_ROOT / "CHANGELOG.md").read_text(encoding="utf-8"):
+        problems.append(f"CHANGELOG.md has no section for {version}")
+    return problems
+
+
+def compatibility_problems() -> list[str]:
+    """The current version must be a big enough step from the last release for the schema change."""
+    versions = released_versions()
+    if not versions:
+        return []
+    last = versions[-1]
+    old = json.loads((RELEASES / last / "schemas.json").read_text(encoding="utf-8"))
+    new = schemas_of(json.loads((REPO_ROOT / "data/datapackage.json").read_text(encoding="utf-8")), REPO_ROOT / "data")
+    needed, reasons = required_bump(old, new)
+    taken = bump_level(last, analysis.__version__)
+    if LEVELS.index(taken) < LEVELS.index(needed):
+        return [f"version {analysis.__version__} is a {taken} step from release {last}, but the data package changed at {needed} level: " + "; ".join(reasons)]
+    return []
+
+
+def cut() -> int:
+    version = analysis.__version__
+    problems = consistency_problems()
+    if not changelog_entry(version):
+        problems.append(f"CHANGELOG.md needs a dated heading '## [{version}] – YYYY-MM-DD' before a release")
+    if version in released_versions():
+        problems.append(f"{version} is already released: bump analysis.__version__ first")
+    problems += compatibility_problems()
+    if problems:
+        print("release refused:\n- " + "\n- ".join(problems), file=sys.stderr)
+        return 1
+    import os
+
+    command = ["make", "test"] + ([f"RAW={os.environ['RAW']}"] if os.environ.get("RAW") else [])
+    print(f"running the test suite before the release ({' '.join(command)}) ...")
+    if subprocess.run(command, cwd=REPO_ROOT).returncode != 0:
+        print("release refused: the test suite fails", file=sys.stderr)
+        return 1
+    target = RELEASES / version
+    target.mkdir(parents=True, exist_ok=True)
+    descriptor = json.loads((REPO_ROOT / "data/datapackage.json").read_text(encoding="utf-8"))
+    (target / "schemas.json").write_text(json.dumps(schemas_of(descriptor, REPO_ROOT / "data"), indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"recorded releases/{version}/schemas.json; commit it (that commit is the release; `make site` builds it), "
+          f"and tag it: git tag -a v{version} -m 'Release {version}'")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["cut"]:
+        return cut()
+    problems = consistency_problems() + compatibility_problems()
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print("version checks passed" if not problems else "version checks FAILED")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

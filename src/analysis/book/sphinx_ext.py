@@ -1,0 +1,103 @@
+"""Sphinx extension used by the book (listed in _config.yml).
+
+- Writes the pinned vega bundle into the book's ``_static/vega/`` before the build, so charts
+  render with no network (no CDN at view time).
+- Registers every data file and every module of ``analysis`` as a dependency of every notebook
+  page: when only a CSV or the analysis code changes, an incremental build re-executes the
+  chapters instead of serving stale outputs.
+- Puts the version, build date and commit on every page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from pathlib import Path
+
+import analysis
+from analysis.book.charts import write_vega_bundle
+from analysis.data import REPO_ROOT, package_path
+
+
+def _watched_files() -> list[str]:
+    """The data package in use (AMLO_DATA_PACKAGE or data/) and the analysis code."""
+    files: list[str] = []
+    for folder in (package_path().parent, REPO_ROOT / "src" / "analysis"):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in {".csv", ".json", ".py"} and "__pycache__" not in path.parts:
+                files.append(str(path))
+    return files
+
+
+def _commit() -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT, capture_output=True, text=True, timeout=10)
+        return out.stdout.strip() or "unknown"
+    except OSError:
+        return "unknown"
+
+
+def _build_date() -> str:
+    # SOURCE_DATE_EPOCH makes two builds of one commit identical (reproducible-builds.org convention).
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date().isoformat()
+    out = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=REPO_ROOT, capture_output=True, text=True)
+    return out.stdout.strip() or dt.date.today().isoformat()
+
+
+SITE_VERSIONS_ENV = "AMLO_SITE_VERSIONS"  # set by `make site`: JSON {"current": …, "versions": [{name, path}]}
+
+
+def _builder_inited(app) -> None:
+    write_vega_bundle(Path(app.srcdir) / "_static" / "vega")
+    if os.environ.get(SITE_VERSIONS_ENV):
+        # Kept outside the book's _static/: Jupyter Book includes every .js found there on every page.
+        app.config.html_static_path.append(str(Path(__file__).parent / "static"))
+        app.add_js_file("version-switcher.js")
+
+
+def _build_finished(app, exception) -> None:
+    """In site builds, write the version list the switcher reads (same host, no network)."""
+    versions = os.environ.get(SITE_VERSIONS_ENV)
+    if exception is None and versions and app.builder.format == "html":
+        target = Path(app.outdir) / "_static" / "versions.json"
+        target.write_text(versions, encoding="utf-8")
+
+
+def _note_dependencies(app, docname: str, source: list[str]) -> None:
+    if Path(app.env.doc2path(docname)).suffix in {".md", ".ipynb"}:
+        for path in _watched_files():
+            app.env.note_dependency(path)
+
+
+def _is_thebe_script(script) -> bool:
+    filename = getattr(script, "filename", script) or ""
+    body = getattr(script, "attributes", {}).get("body", "") if hasattr(script, "attributes") else ""
+    return "thebe" in str(filename) or "THEBE_JS_URL" in body
+
+
+def _page_context(app, pagename, templatename, context, doctree) -> None:
+    context["amlo_version"] = analysis.__version__
+    # Thebe is off (launch_buttons.thebe: false) but sphinx-thebe still injects a script naming a
+    # CDN URL, once per build run; incremental builds then declare it twice (a console error).
+    # Readers never need it, so it is dropped from every page.
+    if "script_files" in context:
+        context["script_files"] = [s for s in context["script_files"] if not _is_thebe_script(s)]
+
+
+def _config_inited(app, config) -> None:
+    stamp = f"Version {analysis.__version__} · built {_build_date()} from commit {_commit()}"
+    options = dict(config.html_theme_options or {})
+    options["extra_footer"] = f"<p class='amlo-version'>{stamp}</p>"
+    config.html_theme_options = options
+
+
+def setup(app):
+    app.connect("builder-inited", _builder_inited)
+    app.connect("build-finished", _build_finished)
+    app.connect("source-read", _note_dependencies)
+    app.connect("html-page-context", _page_context)
+    app.connect("config-inited", _config_inited)
+    return {"version": analysis.__version__, "parallel_read_safe": True, "parallel_write_safe": True}

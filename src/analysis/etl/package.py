@@ -1,0 +1,183 @@
+"""Run derivation stages and write, or check, the data package.
+
+A stage is anything with ``inputs`` (raw files) and ``resources`` (:class:`~analysis.etl.steps.Step`).
+:func:`derive` runs them in order, :func:`write_package` validates the result in a staging
+folder beside ``data/`` and only then swaps it in whole, and :func:`check_package` re-derives and
+compares byte for byte. The stage list itself is :data:`analysis.pipeline.STAGES`.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import analysis
+from analysis.etl import raw as snapshots
+from analysis.etl.resource import DATA_LICENSE, DataFrames, Resource, to_csv_bytes
+
+PACKAGE_NAME = "amlo-us-mexico-relations"
+PACKAGE_TITLE = "U.S.–Mexico relations in the López Obrador era (2018–2024): data package"
+
+
+def check_order(stages) -> None:
+    """Every table a resource reads must come from an earlier stage (or earlier in its own)."""
+    seen: set[str] = set()
+    for stage in stages:
+        for resource in stage.resources:
+            if resource.name in seen:
+                raise ValueError(f"resource {resource.name!r} declared twice (step {stage.name})")
+            late = [d for d in resource.depends_on if d not in seen]
+            if late:
+                raise ValueError(f"step {stage.name}: {resource.name!r} reads {late}, which no earlier step derives")
+            seen.add(resource.name)
+
+
+def resources_of(stages) -> list[Resource]:
+    return [resource for stage in stages for resource in stage.resources]
+
+
+def derive(stages, raw: Path, names: list[str] | None = None, existing: Path | None = None) -> tuple[list[Resource], dict[str, bytes]]:
+    """Derive every resource of ``stages`` from ``raw``, in order. With ``names``, derive only
+    those (and what they read); the other resources keep the bytes already in ``existing``."""
+    from tqdm import tqdm
+
+    check_order(stages)
+    resources = resources_of(stages)
+    by_name = {r.name: r for r in resources}
+    unknown = set(names or []) - set(by_name)
+    if unknown:
+        raise KeyError(f"unknown resource(s): {sorted(unknown)}")
+    wanted = set(names) if names else set(by_name)
+    pending = list(wanted)
+    while pending:
+        for dep in by_name[pending.pop()].depends_on:
+            if dep not in wanted:
+                wanted.add(dep)
+                pending.append(dep)
+    frames: DataFrames = {}
+    blobs: dict[str, bytes] = {}
+    progress = tqdm(total=len(resources), desc="deriving", unit="table", disable=None)
+    for stage in stages:
+        if any(r.name in wanted for r in stage.resources):
+            snapshots.verify(raw, stage.inputs)
+        with snapshots.step_view(raw, stage.inputs) as view:
+            for resource in stage.resources:
+                if resource.name in wanted:
+                    frame = resource.derive(view, frames)
+                    frames[resource.name] = frame
+                    blobs[resource.name] = to_csv_bytes(frame, resource)
+                elif existing is not None and (existing / resource.path).is_file():
+                    blobs[resource.name] = (existing / resource.path).read_bytes()
+                else:
+                    print(f"warning: {resource.path} not derived yet; left out of this partial package", file=sys.stderr)
+                progress.update()
+    progress.close()
+    return [r for r in resources if r.name in blobs], blobs
+
+
+def package_descriptor(resources: list[Resource], csv_bytes: dict[str, bytes]) -> dict:
+    sources: list[dict] = []
+    for resource in resources:
+        for source in resource.sources:
+            entry = {k: source[k] for k in ("title", "path") if k in source}
+            if entry not in sources:
+                sources.append(entry)
+    return {
+        "name": PACKAGE_NAME,
+        "title": PACKAGE_TITLE,
+        "description": (
+            "Tables behind the report on U.S.–Mexico relations in the López Obrador era, derived by the "
+            "project's code (src/analysis/etl) from official raw files and from figures published by "
+            "official bodies, each with its source URL. See the data dictionary in the book."
+        ),
+        "version": analysis.__version__,
+        "profile": "tabular-data-package",
+        "licenses": [DATA_LICENSE],
+        "contributors": [{"title": "AMLO-era U.S.–Mexico report team", "role": "author"}],
+        "keywords": ["Mexico", "United States", "López Obrador", "trade", "migration", "security", "elections"],
+        "sources": sources,
+        "resources": [r.descriptor(csv_bytes[r.name]) for r in resources],
+    }
+
+
+def descriptor_text(resources: list[Resource], blobs: dict[str, bytes]) -> str:
+    return json.dumps(package_descriptor(resources, blobs), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_package(resources: list[Resource], blobs: dict[str, bytes], out: Path) -> Path:
+    """Write the package into a staging folder beside ``out``, validate it there, then swap it
+    in whole: whatever fails, ``out`` holds either the old package or the new one, never a mix."""
+    from analysis.data.validate import validate_package
+
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-staging-", dir=out.parent))
+    try:
+        for resource in resources:
+            target = staging / resource.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(blobs[resource.name])
+        (staging / "datapackage.json").write_text(descriptor_text(resources, blobs), encoding="utf-8")
+        problems = validate_package(staging / "datapackage.json")
+        if problems:
+            raise ValueError(f"derived package is invalid; {out} left untouched:\n" + "\n".join(problems))
+        swap_folders(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return out / "datapackage.json"
+
+
+def swap_folders(new: Path, target: Path) -> None:
+    """Put folder ``new`` in place of ``target`` in one step (Linux ``renameat2`` exchange), so
+    no reader or crash ever sees a half-replaced folder; ``new`` then holds the old contents."""
+    if not target.exists():
+        new.rename(target)
+        return
+    if _exchange(new, target):
+        return
+    # No atomic exchange on this system: two renames, with the old folder kept until the end.
+    old = target.with_name(f".{target.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    import ctypes
+    import ctypes.util
+    import os
+
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    AT_FDCWD, RENAME_EXCHANGE = -100, 2
+    result = renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE)
+    if result != 0:
+        errno = ctypes.get_errno()
+        if errno in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: the filesystem cannot exchange
+            return False
+        raise OSError(errno, os.strerror(errno), str(b))
+    return True
+
+
+def check_package(stages, raw: Path, data: Path) -> list[str]:
+    """Re-derive every table and list the differences from ``data`` (empty when identical)."""
+    resources, blobs = derive(stages, raw)
+    differences = []
+    for resource in resources:
+        target = data / resource.path
+        if not target.is_file():
+            differences.append(f"{resource.path}: missing from {data}")
+        elif target.read_bytes() != blobs[resource.name]:
+            differences.append(f"{resource.path}: differs from a fresh derivation")
+    current = (data / "datapackage.json").read_text(encoding="utf-8") if (data / "datapackage.json").is_file() else ""
+    if current != descriptor_text(resources, blobs):
+        differences.append("datapackage.json: differs from the one the steps would write")
+    return differences

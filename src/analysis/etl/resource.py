@@ -1,0 +1,127 @@
+"""The building blocks of a derivation step: :class:`Resource` (a table's metadata, its
+hand-written Table Schema and the pure function that derives it), :func:`field_`,
+:func:`foreign_key`, :class:`DerivationError` and the deterministic CSV serialisation."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+DataFrames = dict[str, pd.DataFrame]
+Deriver = Callable[[Path, DataFrames], pd.DataFrame]
+
+DATA_LICENSE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+
+
+class DerivationError(ValueError):
+    """Raised when a raw file does not look as its step expects; names file, row and field."""
+
+    def __init__(self, file: Path | str, message: str, *, row: int | None = None, field: str | None = None):
+        where = str(file)
+        if row is not None:
+            where += f", row {row}"
+        if field is not None:
+            where += f", field {field!r}"
+        super().__init__(f"{where}: {message}")
+
+
+def field_(name: str, type_: str, description: str, *, unit: str | None = None, **constraints) -> dict:
+    """A Table Schema field. ``unit`` is stored as a custom property and repeated in the description."""
+    spec: dict = {"name": name, "type": type_, "description": description}
+    if type_ == "date":
+        spec["format"] = "%Y-%m-%d"  # plain ISO dates; no pattern guessing by readers
+    if unit:
+        spec["unit"] = unit
+    if constraints:
+        spec["constraints"] = constraints
+    return spec
+
+
+@dataclass
+class Resource:
+    name: str
+    folder: str
+    title: str
+    description: str
+    sources: list[dict]
+    fields: list[dict]
+    derive: Deriver
+    primary_key: list[str]
+    foreign_keys: list[dict] = field(default_factory=list)
+    depends_on: list[str] = field(default_factory=list)
+    missing_values: list[str] = field(default_factory=lambda: [""])
+    # (title column, URL column): add every distinct row source to the resource's ``sources``,
+    # for tables whose rows each cite their own published release.
+    row_sources: tuple[str, str] | None = None
+
+    @property
+    def path(self) -> str:
+        return f"{self.folder}/{self.name}.csv"
+
+    def schema(self) -> dict:
+        schema: dict = {"fields": self.fields, "missingValues": self.missing_values, "primaryKey": self.primary_key}
+        if self.foreign_keys:
+            schema["foreignKeys"] = self.foreign_keys
+        return schema
+
+    def all_sources(self, csv_bytes: bytes) -> list[dict]:
+        sources = list(self.sources)
+        if self.row_sources:
+            title, url = self.row_sources
+            rows = pd.read_csv(io.BytesIO(csv_bytes), dtype="string", keep_default_na=False, usecols=[title, url])
+            for record in rows.drop_duplicates().to_dict("records"):
+                if not record[url]:  # a figure looked for and not found has no page to cite
+                    continue
+                entry = {"title": record[title], "path": record[url]}
+                if entry not in sources:
+                    sources.append(entry)
+        return sources
+
+    def descriptor(self, csv_bytes: bytes) -> dict:
+        return {
+            "name": self.name,
+            "path": self.path,
+            "profile": "tabular-data-resource",
+            "title": self.title,
+            "description": self.description,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "hash": "sha256:" + hashlib.sha256(csv_bytes).hexdigest(),
+            "bytes": len(csv_bytes),
+            "sources": self.all_sources(csv_bytes),
+            "licenses": [DATA_LICENSE],
+            "schema": self.schema(),
+        }
+
+
+def foreign_key(fields: str | list[str], resource: str, reference_fields: str | list[str]) -> dict:
+    return {"fields": fields, "reference": {"resource": resource, "fields": reference_fields}}
+
+
+def to_csv_bytes(frame: pd.DataFrame, resource: Resource) -> bytes:
+    """Serialise deterministically: declared column order, LF line ends, no index."""
+    columns = [f["name"] for f in resource.fields]
+    extra = set(frame.columns) - set(columns)
+    missing = set(columns) - set(frame.columns)
+    if extra or missing:
+        raise ValueError(
+            f"resource {resource.name!r}: derived columns do not match the schema "
+            f"(missing {sorted(missing)}, undeclared {sorted(extra)})"
+        )
+    frame = frame[columns]
+    for spec in resource.fields:
+        if spec["type"] == "date":
+            col = frame[spec["name"]]
+            if pd.api.types.is_datetime64_any_dtype(col):
+                frame = frame.assign(**{spec["name"]: col.dt.strftime("%Y-%m-%d")})
+    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")

@@ -14,7 +14,6 @@ import json
 from pathlib import Path
 from unittest import mock
 
-import pytest
 
 from analysis.book.notebooks import headline_cells, is_myst_notebook, read_myst_notebook, snapshot_path
 

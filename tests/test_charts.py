@@ -104,9 +104,13 @@ def test_bundle_versions_match_altair_spec(monthly):
     assert any(v.startswith(f"v{major}") or v.startswith(major) for v in vlc.get_vegalite_versions())
 
 
-def test_line_with_events_layers_rules(monthly):
-    events = pd.DataFrame({"date": [pd.Timestamp("2020-07-01")], "label": ["USMCA in force"]})
-    chart = charts.line_with_events(monthly, x="month", y="value", events=events, x_title="Month", y_title="Value")
-    spec = chart.to_dict()
-    assert len(spec["layer"]) == 3
-    assert {layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in spec["layer"]} >= {"line", "rule", "text"}
+def test_event_rules_stagger_labels_over_a_chart(monthly):
+    import altair as alt
+
+    events = pd.DataFrame({"date": pd.to_datetime(["2020-07-01", "2020-08-01", "2020-09-01", "2020-10-01", "2020-11-01"]),
+                           "label": ["a", "b", "c", "d", "e"]})
+    rules, labels = charts.event_rules(events, stagger=4, y_step=13)
+    spec = alt.layer(alt.Chart(monthly).mark_line().encode(x="month:T", y="value:Q"), rules, labels).to_dict()
+    assert [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in spec["layer"]] == ["line", "rule", "text"]
+    heights = [row["y"] for row in labels.data.to_dict("records")]
+    assert heights == [8, 21, 34, 47, 8]  # a fifth label goes back to the first row

@@ -9,6 +9,7 @@ from analysis import load
 from analysis.chapters import security as sec
 from analysis.factcheck.claims import security as security_claims
 from analysis.factcheck import all_claims, evaluate
+from analysis.data.events import event_date
 
 
 @pytest.fixture(scope="module")
@@ -76,9 +77,9 @@ def test_state_annual_rates():
 
 def test_event_date():
     events = load("events")
-    assert sec.event_date(events, "Cienfuegos arrested") == pd.Timestamp("2020-10-15")
+    assert event_date(events, "Cienfuegos arrested") == pd.Timestamp("2020-10-15")
     with pytest.raises(KeyError):
-        sec.event_date(events, "no such event")
+        event_date(events, "no such event")
 
 
 def test_security_claims_registered_and_verdicts():

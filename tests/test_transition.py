@@ -11,6 +11,7 @@ from analysis import load
 from analysis.chapters import transition as tr
 from analysis.factcheck.claims import transition as claims_module
 from analysis.factcheck import evaluate, verdict
+from analysis.data.events import Label, event_date
 
 
 def months(*values: str) -> pd.DataFrame:
@@ -139,8 +140,8 @@ def test_transition_window_sides_and_days(events):
 
 def test_event_lookup_errors(events):
     with pytest.raises(KeyError, match="no such event"):
-        tr.event_date(events, "no such event")
-    assert tr.days_between(events, tr.US_ELECTION, tr.BIDEN_INAUGURATED) == 78
+        event_date(events, "no such event")
+    assert tr.days_between(events, Label.US_ELECTION_DAY, Label.BIDEN_INAUGURATED) == 78
     assert tr.first_congratulation(events) == pd.Timestamp("2020-12-14")
 
 

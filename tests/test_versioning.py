@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-import analysis
 from analysis.book import release
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -193,19 +193,15 @@ def write_vega_bundle(static_dir: Path) -> Path:
     return target
 
 
-def line_with_events(frame: pd.DataFrame, *, x: str, y: str, events: pd.DataFrame | None = None, color: str | None = None,
-                     x_title: str, y_title: str, y_format: str = ",.0f", x_type: str = "T", tooltip_format: str | None = None) -> alt.LayerChart | alt.Chart:
-    """A line chart with optional vertical rules at dated events (``events`` has ``date`` and ``label``)."""
-    enc_x = alt.X(f"{x}:{x_type}", title=x_title)
-    tooltip = [alt.Tooltip(f"{x}:{x_type}", title=x_title), alt.Tooltip(f"{y}:Q", title=y_title, format=tooltip_format or y_format)]
-    base = alt.Chart(frame).mark_line().encode(x=enc_x, y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)), tooltip=tooltip)
-    if color:
-        base = base.encode(color=alt.Color(f"{color}:N", title=None), tooltip=tooltip + [alt.Tooltip(f"{color}:N")])
-    if events is None or events.empty:
-        return base
-    rules = alt.Chart(events).mark_rule(strokeDash=[4, 3], color="#555").encode(x=f"date:{x_type}", tooltip=[alt.Tooltip("date:T", title="Date"), alt.Tooltip("label:N", title="Event")])
-    labels = alt.Chart(events).mark_text(align="left", dx=3, dy=-4, angle=0, fontSize=10, color="#333").encode(x=f"date:{x_type}", y=alt.value(8), text="label:N")
-    return alt.layer(base, rules, labels)
+def event_rules(events: pd.DataFrame, *, stagger: int = 4, y_step: int = 13, x_type: str = "T") -> list[alt.Chart]:
+    """Dashed vertical rules at event dates (``events`` has ``date`` and ``label``), with labels
+    staggered over ``stagger`` rows so neighbouring labels do not overlap; layer them over a chart."""
+    marks = events[["date", "label"]].reset_index(drop=True).assign(y=lambda f: 8 + y_step * (f.index % stagger))
+    rules = alt.Chart(marks).mark_rule(strokeDash=[4, 3], color="#555").encode(
+        x=f"date:{x_type}", tooltip=[alt.Tooltip("date:T", title="Date"), alt.Tooltip("label:N", title="Event")])
+    labels = alt.Chart(marks).mark_text(align="left", dx=3, fontSize=10, color="#333").encode(
+        x=f"date:{x_type}", y=alt.Y("y:Q", scale=None), text="label:N")
+    return [rules, labels]
 
 
 def shade_periods(periods: pd.DataFrame, *, start: str = "start", end: str = "end", label: str = "label") -> alt.Chart:

@@ -14,7 +14,8 @@ counts were kept compares on content hashes only.
 
 ``python -m analysis.book.release check`` verifies the version is consistent everywhere;
 ``python -m analysis.book.release cut`` (``make release``) refuses to record a release without a dated
-changelog entry for the version and a passing test suite, then stores the schemas and tags it.
+changelog entry for the version and a passing test suite, then stores the schemas and prints the
+command that tags the release (it does not tag by itself).
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ import math
 
 import pandas as pd
 
-from analysis.data.events import event_date  # noqa: F401  (re-exported for chapters)
+from analysis.data.events import Label
 
 AMLO = "lopez_obrador"
 RESIDUAL = "other_unattributed"
@@ -118,12 +118,6 @@ def share_wide(by_state: pd.DataFrame) -> pd.DataFrame:
     return wide.sort_values("share_2018", ascending=False).reset_index(drop=True)
 
 
-def national_share_of_valid_from_states(results: pd.DataFrame, year: int) -> float:
-    """López Obrador's share of valid votes summed over state rows (excludes votes abroad)."""
-    rows = results[results["year"] == year]
-    return 100 * rows.loc[rows["candidate_id"] == AMLO, "votes"].sum() / rows["votes"].sum()
-
-
 def participation(totals: pd.DataFrame, states: pd.DataFrame) -> pd.DataFrame:
     """Valid votes as a share of the lista nominal by state and year (comparable across all
     three years, unlike turnout, which the source lacks for 2018)."""
@@ -199,7 +193,7 @@ def morena_age_years(events: pd.DataFrame, on: str) -> float:
 
 
 def registration_date(events: pd.DataFrame) -> pd.Timestamp:
-    row = events[(events["category"] == "elections") & (events["label"] == "Morena registered as a party")]
+    row = events[(events["category"] == "elections") & (events["label"] == Label.MORENA_REGISTERED_AS_A_PARTY)]
     if len(row) != 1:
         raise KeyError("events: no single 'Morena registered as a party' row")
     return pd.Timestamp(row["date"].iloc[0])

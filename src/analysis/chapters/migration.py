@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.data.events import event_date  # noqa: F401  (re-exported for chapters)
 
 from analysis.book.charts import WIDTH
+from analysis.data.events import Label, event_date
 
 NORTHERN_TRIANGLE = ["Guatemala", "Honduras", "El Salvador"]
 GROUP_ORDER = ["Mexico", "Guatemala", "Honduras", "El Salvador", "Other"]
@@ -20,8 +20,8 @@ SERIES_KHSM = "Border Patrol encounters, southwest border (DHS OHSS, rounded)"
 SERIES_ALL = "All southwest border encounters, USBP + OFO (CBP, FY2019 on)"
 
 # Policy periods shaded on the monthly chart (dates from the events resource, by label).
-PERIODS = [("Remain in Mexico starts", "MPP enrolments suspended", "Remain in Mexico (MPP)"),
-           ("Title 42 begins", "Title 42 ends", "Title 42 in force")]
+PERIODS = [(Label.REMAIN_IN_MEXICO_STARTS, Label.MPP_ENROLMENTS_SUSPENDED, "Remain in Mexico (MPP)"),
+           (Label.TITLE_42_BEGINS, Label.TITLE_42_ENDS, "Title 42 in force")]
 
 
 def long_series(historical: pd.DataFrame, region: pd.DataFrame, monthly: pd.DataFrame) -> pd.DataFrame:

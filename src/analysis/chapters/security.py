@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.data.events import event_date  # noqa: F401  (re-exported for chapters)
 
 # Presidential terms (sexenios). Dates: Constitution of Mexico, art. 83 (terms start 1 December; the
 # 2014 reform moved the start to 1 October from 2024, which shortened López Obrador's term).

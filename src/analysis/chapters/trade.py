@@ -12,17 +12,17 @@ import calendar
 import numpy as np
 import pandas as pd
 
-from analysis.data.events import event_date  # noqa: F401  (re-exported for chapters)
+from analysis.book.charts import event_rules
+from analysis.data.periods import first_break_in_months
 
 PARTNERS = ["Mexico", "Canada", "China"]
 FLOWS = {"exports": "exports_usd_mn", "imports": "imports_usd_mn", "total": "total_trade_usd_mn", "balance": "balance_usd_mn"}
 
 
 def _check_consecutive(dates: pd.Series, what: str) -> None:
-    dates = pd.to_datetime(dates).sort_values()
-    expected = pd.date_range(dates.iloc[0], periods=len(dates), freq="MS")
-    if not (dates.to_numpy() == expected.to_numpy()).all():
-        raise ValueError(f"{what}: months are not consecutive; rolling or annual totals would be wrong")
+    gap = first_break_in_months(dates)
+    if gap is not None:
+        raise ValueError(f"{what}: months are not consecutive at {pd.Timestamp(dates[gap]):%Y-%m}; rolling or annual totals would be wrong")
 
 
 def annual_totals(monthly: pd.DataFrame) -> pd.DataFrame:
@@ -183,9 +183,6 @@ def completed_years_between(start: pd.Timestamp, end: pd.Timestamp) -> int:
     return int(years)
 
 
-__all__ = [name for name in dir() if not name.startswith("_") and name not in ("calendar", "np", "pd", "annotations")]
-
-
 def published_total_trade(published: pd.DataFrame, year: int) -> pd.DataFrame:
     """Total U.S. goods trade (exports + imports) per partner for ``year`` from the published totals:
     the published total where there is one, else the sum of published exports and imports (latest
@@ -219,18 +216,6 @@ def published_total_trade(published: pd.DataFrame, year: int) -> pd.DataFrame:
 
 # --- charts (Altair specs; the chapter wraps them with analysis.book.charts.figure) ----------------------
 
-def _event_layers(events: pd.DataFrame, y_step: int = 13):
-    """Dashed rules at event dates with labels staggered vertically so neighbouring labels do not overlap."""
-    import altair as alt
-
-    marks = events[["date", "label"]].reset_index(drop=True).assign(y=lambda f: 8 + y_step * (f.index % 4))
-    rules = alt.Chart(marks).mark_rule(strokeDash=[4, 3], color="#555").encode(
-        x="date:T", tooltip=[alt.Tooltip("date:T", title="Date"), alt.Tooltip("label:N", title="Event")])
-    labels = alt.Chart(marks).mark_text(align="left", dx=3, fontSize=10, color="#333").encode(
-        x="date:T", y=alt.Y("y:Q", scale=None), text="label:N")
-    return rules, labels
-
-
 def long_run_chart(rolled: pd.DataFrame, events: pd.DataFrame):
     """12-month rolling U.S. exports to and imports from Mexico, in USD billion, with event rules."""
     import altair as alt
@@ -242,7 +227,7 @@ def long_run_chart(rolled: pd.DataFrame, events: pd.DataFrame):
         tooltip=[alt.Tooltip("date:T", title="12 months to", format="%b %Y"), alt.Tooltip("flow:N"),
                  alt.Tooltip("usd_bn:Q", title="USD billion", format=",.1f")],
     )
-    return alt.layer(base, *_event_layers(events))
+    return alt.layer(base, *event_rules(events))
 
 
 def long_run_data(monthly: pd.DataFrame) -> pd.DataFrame:
@@ -273,7 +258,7 @@ def recent_monthly_chart(data: pd.DataFrame, events: pd.DataFrame):
         tooltip=[alt.Tooltip("date:T", title="Month", format="%b %Y"), alt.Tooltip("flow:N"),
                  alt.Tooltip("usd_bn:Q", title="USD billion", format=",.1f")],
     )
-    return alt.layer(base, *_event_layers(events))
+    return alt.layer(base, *event_rules(events))
 
 
 def share_chart_data(shares: pd.DataFrame) -> pd.DataFrame:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.book.report import html_table
-from analysis.data.events import event_date  # noqa: F401  (re-exported for chapters)
+from analysis.data.events import Label, event_date
 
 TRUMP_AMLO = "Trump–AMLO"
 BIDEN_AMLO = "Biden–AMLO"
@@ -42,38 +42,29 @@ TRANSITION_END = pd.Timestamp("2021-01-31")
 TIMELINE_START = pd.Timestamp("2018-01-01")
 
 # Labels of events (``events`` resource) the chapter and its claims refer to.
-US_ELECTION = "U.S. election day"
-ELECTORAL_COLLEGE = "Electoral College vote"
-BIDEN_INAUGURATED = "Biden inaugurated"
-CONGRATULATIONS = ("AMLO congratulates Biden (letter)", "AMLO congratulates Biden (public)")
-SECURITY_LAW = ("Senate passes foreign-agents law", "Foreign-agents law published")
-ASSANGE = "Assange asylum offer"
-CIENFUEGOS_CLEARED = "FGR clears Cienfuegos"
-USMCA_SIGNED = "USMCA signed"
-USMCA_RATIFIED_MX = "Mexico ratifies USMCA"
-USMCA_PROTOCOL = "USMCA protocol signed"
-FIRST_CALL = "First Biden–AMLO call"
+CONGRATULATIONS = (Label.AMLO_CONGRATULATES_BIDEN_LETTER, Label.AMLO_CONGRATULATES_BIDEN_PUBLIC)
+SECURITY_LAW = (Label.SENATE_PASSES_FOREIGN_AGENTS_LAW, Label.FOREIGN_AGENTS_LAW_PUBLISHED)
 
 # Who acted, for the events of the transition weeks (project classification by event label).
 UNITED_STATES, MEXICO, BOTH, UNCLASSIFIED = "United States", "Mexico", "Both governments", "Not classified"
 SIDES = {
-    US_ELECTION: UNITED_STATES,
-    "AMLO withholds congratulations": MEXICO,
-    "U.S. to drop Cienfuegos case": UNITED_STATES,
-    "Cienfuegos charges dismissed": UNITED_STATES,
-    "Senate passes foreign-agents law": MEXICO,
-    ELECTORAL_COLLEGE: UNITED_STATES,
-    "AMLO congratulates Biden (letter)": MEXICO,
-    "AMLO congratulates Biden (public)": MEXICO,
-    "Foreign-agents law published": MEXICO,
-    ASSANGE: MEXICO,
-    CIENFUEGOS_CLEARED: MEXICO,
-    "AMLO backs FGR, accuses DEA": MEXICO,
-    BIDEN_INAUGURATED: UNITED_STATES,
-    "MPP enrolments suspended": UNITED_STATES,  # declared by the migration step (analysis.etl.migration)
-    FIRST_CALL: BOTH,
+    Label.US_ELECTION_DAY: UNITED_STATES,
+    Label.AMLO_WITHHOLDS_CONGRATULATIONS: MEXICO,
+    Label.US_TO_DROP_CIENFUEGOS_CASE: UNITED_STATES,
+    Label.CIENFUEGOS_CHARGES_DISMISSED: UNITED_STATES,
+    Label.SENATE_PASSES_FOREIGN_AGENTS_LAW: MEXICO,
+    Label.ELECTORAL_COLLEGE_VOTE: UNITED_STATES,
+    Label.AMLO_CONGRATULATES_BIDEN_LETTER: MEXICO,
+    Label.AMLO_CONGRATULATES_BIDEN_PUBLIC: MEXICO,
+    Label.FOREIGN_AGENTS_LAW_PUBLISHED: MEXICO,
+    Label.ASSANGE_ASYLUM_OFFER: MEXICO,
+    Label.FGR_CLEARS_CIENFUEGOS: MEXICO,
+    Label.AMLO_BACKS_FGR_ACCUSES_DEA: MEXICO,
+    Label.BIDEN_INAUGURATED: UNITED_STATES,
+    Label.MPP_ENROLMENTS_SUSPENDED: UNITED_STATES,  # declared by the migration step (analysis.etl.migration)
+    Label.FIRST_BIDEN_AMLO_CALL: BOTH,
 }
-OTHER_CHAPTER_LABELS = {"MPP enrolments suspended"}
+OTHER_CHAPTER_LABELS = {Label.MPP_ENROLMENTS_SUSPENDED}
 
 
 # --- periods and months --------------------------------------------------------------------------
@@ -245,7 +236,7 @@ def first_congratulation(events: pd.DataFrame) -> pd.Timestamp:
 def transition_events(events: pd.DataFrame, start: pd.Timestamp = TRANSITION_START, end: pd.Timestamp = TRANSITION_END) -> pd.DataFrame:
     """Events of the transition weeks with the side that acted, days since the U.S. election and the period."""
     window = events[(events["date"] >= start) & (events["date"] <= end)].copy()
-    election = event_date(events, US_ELECTION)
+    election = event_date(events, Label.US_ELECTION_DAY)
     window["side"] = window["label"].map(SIDES).fillna(UNCLASSIFIED)
     window["days_after_election"] = (window["date"] - election).dt.days
     window["period"] = period_of_day(window["date"]).fillna("before AMLO")
@@ -383,11 +374,6 @@ def indicators_chart(series: pd.DataFrame, marks: pd.DataFrame, *, start: str = 
             width=WIDTH, height=110, title=alt.TitleParams(f"{label} ({unit})", fontSize=12, fontWeight="normal", anchor="start"))
         panels.append(panel)
     return alt.vconcat(*panels, spacing=14)
-
-
-def long_date(date: pd.Timestamp) -> str:
-    """'14 December 2020' (for prose glued from tables)."""
-    return f"{date.day} {date:%B %Y}"
 
 
 def window_table_html(window: pd.DataFrame) -> str:

@@ -33,6 +33,7 @@ import pandas as pd
 from analysis.etl import DerivationError, Resource, field_, foreign_key
 from analysis.etl.published import NOT_FOUND, PUBLISHED, URL_PATTERN, Event, read_published
 from analysis.etl.states import MAGAR_SOURCE, STATE_CODE
+from analysis.data.events import Label
 
 MAGAR = "elections/magar_pred_state_presidential_2006_2012_2018.csv"
 YEARS = (2006, 2012, 2018)
@@ -134,7 +135,7 @@ LEGISLATURES = {"LXIV": "2018–2021", "LXV": "2021–2024"}
 # Dates the chapter cites that the timeline lacks, each with the page where it was seen.
 EVENTS = [
     Event("2014-07-09", "elections", "INE's General Council grants Morena registration as a national political party",
-          "Morena registered as a party", "Formato 7 (press column, reporting the INE session)",
+          Label.MORENA_REGISTERED_AS_A_PARTY, "Formato 7 (press column, reporting the INE session)",
           "https://formato7.com/2014/07/16/morena-por-un-cambio-de-fondo/"),
 ]
 

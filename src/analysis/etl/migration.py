@@ -30,7 +30,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.etl import DerivationError, Resource, field_
-from analysis.etl.published import NOT_FOUND, PUBLISHED, URL_PATTERN, Event, read_published
+from analysis.etl.published import NOT_FOUND, URL_PATTERN, Event, read_published
+from analysis.data.events import Label
 
 HIST_SW = "migration/southwest_border_apprehensions_1960_2019.csv"
 HIST_NATIONWIDE = "migration/nationwide_total_apprehensions_1925_2019.csv"
@@ -71,21 +72,21 @@ EVENTS = [
     Event("2019-06-24", "migration",
           "Mexico's defence secretary reports that National Guard and army units deployed under the June 2019 agreement "
           "number almost 15,000 in the north, with about 2,000 National Guard members added at the southern border",
-          "Mexico reports Guard deployment", "KVIA ABC-7 (El Paso)",
+          Label.MEXICO_REPORTS_GUARD_DEPLOYMENT, "KVIA ABC-7 (El Paso)",
           "https://kvia.com/news/2019/06/24/mexico-now-amasses-nearly-15000-troops-at-u-s-border"),
     Event("2020-03-21", "migration",
           "CDC order under 42 U.S.C. 265 (Title 42) takes effect at 11:59 pm ET on 20 March 2020; border expulsions "
           "without ordinary immigration processing begin",
-          "Title 42 begins", "Federal Register (Centers for Disease Control and Prevention)",
+          Label.TITLE_42_BEGINS, "Federal Register (Centers for Disease Control and Prevention)",
           "https://www.federalregister.gov/documents/2020/03/24/2020-06241/order-suspending-introduction-of-persons-from-a-country-where-a-communicable-disease-exists"),
     Event("2021-01-21", "migration",
           "DHS stops enrolling new asylum seekers in the Migrant Protection Protocols (memorandum of 20 January 2021, "
           "effective the next day; programme terminated by memorandum of 1 June 2021)",
-          "MPP enrolments suspended", "U.S. Department of Homeland Security (memorandum posted by AILA)",
+          Label.MPP_ENROLMENTS_SUSPENDED, "U.S. Department of Homeland Security (memorandum posted by AILA)",
           "https://www.aila.org/library/dhs-terminates-the-migrant-protection-protocols"),
     Event("2023-05-11", "migration",
           "The Title 42 public health order lifts at 11:59 pm ET; border processing returns fully to Title 8",
-          "Title 42 ends", "U.S. Department of Homeland Security",
+          Label.TITLE_42_ENDS, "U.S. Department of Homeland Security",
           "https://www.dhs.gov/immigrationlaws"),
 ]
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.data.periods import first_break_in_months
 from analysis.etl import DerivationError, Resource, field_
 
 MONTHLY = "remittances/banxico_remesas_mensuales.csv"
@@ -50,10 +51,9 @@ def derive_remittances(raw: Path, built: dict) -> pd.DataFrame:
         raise DerivationError(path, "month and flow appear twice", row=int(table.loc[duplicated, "line"].iloc[0]), field="PERIODO")
     for flow, group in table.groupby("flow"):
         group = group.sort_values("date")
-        expected = pd.date_range(group["date"].iloc[0], periods=len(group), freq="MS")
-        gaps = group["date"].to_numpy() != expected.to_numpy()
-        if gaps.any():
-            raise DerivationError(path, f"{flow}: months are not consecutive", row=int(group[gaps]["line"].iloc[0]), field="PERIODO")
+        gap = first_break_in_months(group["date"])
+        if gap is not None:
+            raise DerivationError(path, f"{flow}: months are not consecutive", row=int(group.loc[gap, "line"]), field="PERIODO")
     inflows = table[table["flow"] == "inflows"].set_index("date")
     outflows = table[table["flow"] == "outflows"].set_index("date")
     extra = outflows.index.difference(inflows.index)

@@ -27,8 +27,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.data.periods import first_break_in_months
 from analysis.etl import DerivationError, Resource, field_
 from analysis.etl.published import PUBLISHED, URL_PATTERN, Event, read_published
+from analysis.data.events import Label
 
 MEXICO = "trade/census_us_trade_mexico_monthly_1985_2023.csv"
 CANADA_CHINA = "trade/census_us_trade_canada_china_monthly_1985_2023.csv"
@@ -60,18 +62,18 @@ CRS_USMCA = "https://crsreports.congress.gov/product/details?prodcode=R44981"
 # Dates the trade charts mark that events_timeline.csv lacks (each URL checked with the search tools).
 EVENTS = [
     Event("1994-01-01", "trade", "The North American Free Trade Agreement (NAFTA) enters into force",
-          "NAFTA in force", "Congressional Research Service (R44981)", CRS_USMCA),
+          Label.NAFTA_IN_FORCE, "Congressional Research Service (R44981)", CRS_USMCA),
     Event("2017-08-16", "trade", "Talks to renegotiate NAFTA formally begin in Washington",
-          "NAFTA talks begin", "Congressional Research Service (R44981)", CRS_USMCA),
+          Label.NAFTA_TALKS_BEGIN, "Congressional Research Service (R44981)", CRS_USMCA),
     Event("2018-06-01", "trade",
           "U.S. Section 232 tariffs (25% on steel, 10% on aluminium) apply to imports from Mexico as its exemption lapses "
           "(Proclamation 9759 of 31 May 2018)",
-          "Steel/aluminium tariffs on Mexico", "Federal Register (Proclamation 9759)",
+          Label.STEEL_ALUMINIUM_TARIFFS_ON_MEXICO, "Federal Register (Proclamation 9759)",
           "https://www.govinfo.gov/content/pkg/FR-2018-06-05/html/2018-12140.htm"),
     Event("2019-05-17", "trade",
           "The United States and Mexico agree to remove the Section 232 steel and aluminium tariffs and Mexico's "
           "retaliatory tariffs (U.S. removal effective 20 May 2019)",
-          "Steel/aluminium tariffs lifted", "Presidencia de la República (Mexico)",
+          Label.STEEL_ALUMINIUM_TARIFFS_LIFTED, "Presidencia de la República (Mexico)",
           "https://www.gob.mx/presidencia/prensa/united-states-and-mexico-reach-agreement-on-section-232-tariffs-on-steel-and-aluminum-200725"),
 ]
 
@@ -114,10 +116,9 @@ def _read_census(raw: Path, relative: str) -> pd.DataFrame:
         if group["date"].duplicated().any():
             dup = group[group["date"].duplicated()].iloc[0]
             raise DerivationError(path, f"{partner}: month {dup['date']:%Y-%m} appears twice", row=int(dup["source_row"]), field="date")
-        expected = pd.date_range(group["date"].iloc[0], periods=len(group), freq="MS")
-        gaps = group["date"].to_numpy() != expected.to_numpy()
-        if gaps.any():
-            bad = group[gaps].iloc[0]
+        gap = first_break_in_months(group["date"])
+        if gap is not None:
+            bad = group.loc[gap]
             raise DerivationError(path, f"{partner}: months are not consecutive at {bad['date']:%Y-%m}", row=int(bad["source_row"]), field="date")
         blank = group["exports"].isna().to_numpy()
         if blank.any():

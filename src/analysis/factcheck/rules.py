@@ -11,7 +11,7 @@ definition (``other_definition``). :func:`verdict` turns claim and evidence into
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 import pandas as pd

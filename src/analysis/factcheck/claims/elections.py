@@ -7,6 +7,7 @@ import pandas as pd
 
 from analysis.chapters import elections as el
 from analysis.factcheck.rules import Claim, Evidence
+from analysis.data.events import Label, event_date
 
 NATIONAL = "presidential_national_results"
 SEATS = "congress_seats"
@@ -62,7 +63,7 @@ def _founded(load):
 
 
 def _election_date(load):
-    return Evidence(value=el.event_date(load("events"), "Mexican election").strftime("%Y-%m-%d"), method="date of the 2018 general election (events)")
+    return Evidence(value=event_date(load("events"), Label.MEXICAN_ELECTION).strftime("%Y-%m-%d"), method="date of the 2018 general election (events)")
 
 
 CLAIMS = [
@@ -153,13 +154,13 @@ def _registered_after_2012(load):
 
 
 def _took_office(load):
-    return Evidence(value=el.event_date(load("events"), "AMLO takes office").strftime("%Y-%m-%d"),
+    return Evidence(value=event_date(load("events"), Label.AMLO_TAKES_OFFICE).strftime("%Y-%m-%d"),
                     method="date López Obrador was sworn in (events)")
 
 
 def _term_years(load):
     events = load("events")
-    start, end = el.event_date(events, "AMLO takes office"), el.event_date(events, "Sheinbaum inaugurated")
+    start, end = event_date(events, Label.AMLO_TAKES_OFFICE), event_date(events, Label.SHEINBAUM_INAUGURATED)
     return Evidence(value=round((end - start).days / 365.25, 2),
                     method=f"years from López Obrador's swearing-in ({start.date()}) to his successor's ({end.date()}), events")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from analysis.chapters import migration as mig
 from analysis.factcheck.rules import Claim, Evidence
+from analysis.data.events import Label, event_date
 
 HIST = "usbp_apprehensions_historical"
 CITP = "usbp_sw_citizenship_annual"
@@ -89,8 +90,8 @@ def _a4_returns_2017(load) -> Evidence:
 
 def _a5_guard(load) -> Evidence:
     events = load(EVENTS)
-    date = mig.event_date(events, "Mexico reports Guard deployment")
-    declaration = mig.event_date(events, "June 2019 joint declaration")
+    date = event_date(events, Label.MEXICO_REPORTS_GUARD_DEPLOYMENT)
+    declaration = event_date(events, Label.JUNE_2019_JOINT_DECLARATION)
     return Evidence(
         value="yes" if date >= declaration else "no",
         method=f"events resource: June 2019 joint declaration ({declaration:%d %B %Y}) commits Mexico to deploy its National Guard; "
@@ -101,8 +102,8 @@ def _a5_guard(load) -> Evidence:
 def _a5_mpp(load) -> Evidence:
     events = load(EVENTS)
     labels = set(events["label"])
-    applied = "Remain in Mexico starts" in labels
-    start = mig.event_date(events, "Remain in Mexico starts") if applied else None
+    applied = Label.REMAIN_IN_MEXICO_STARTS in labels
+    start = event_date(events, Label.REMAIN_IN_MEXICO_STARTS) if applied else None
     return Evidence(
         value="yes" if applied else "no",
         method=(f"events resource: Remain in Mexico (MPP) applied from {start:%d %B %Y}; published counts of people returned "

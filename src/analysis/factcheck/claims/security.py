@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from analysis.chapters import security as sec
 from analysis.factcheck.rules import Claim, Evidence
+from analysis.data.events import Label, event_date
 
 
 def _national_year(year: int):
@@ -71,8 +72,8 @@ def _cpi_rank(year: int):
 
 def _cienfuegos_order(load) -> Evidence:
     events = load("events")
-    returned = sec.event_date(events, "U.S. to drop Cienfuegos case")
-    cleared = sec.event_date(events, "FGR clears Cienfuegos")
+    returned = event_date(events, Label.US_TO_DROP_CIENFUEGOS_CASE)
+    cleared = event_date(events, Label.FGR_CLEARS_CIENFUEGOS)
     return Evidence(value="before" if returned < cleared else "not before",
                     method=f"U.S. decision to drop the case and return him ({returned.date()}) compared with the FGR's decision not to prosecute ({cleared.date()}) in events")
 
@@ -218,8 +219,8 @@ def _merida_peak(year: int, claimed: float):
 
 def _evidence_released(load) -> Evidence:
     events = load("events")
-    cleared = sec.event_date(events, "FGR clears Cienfuegos")
-    released = sec.event_date(events, "AMLO backs FGR, accuses DEA")
+    cleared = event_date(events, Label.FGR_CLEARS_CIENFUEGOS)
+    released = event_date(events, Label.AMLO_BACKS_FGR_ACCUSES_DEA)
     return Evidence(value="after" if released >= cleared else "before",
                     method=(f"López Obrador ordered the U.S. case file published, accusing the DEA of fabricating it, on {released.date()}; "
                             f"the FGR declined to prosecute on {cleared.date()} (events)"))

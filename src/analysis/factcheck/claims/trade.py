@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from analysis.chapters import trade as t
 from analysis.factcheck.rules import Claim, Evidence
+from analysis.data.events import Label, event_date
 
 ARTICLE_YEAR = 2017  # latest complete calendar year when the 2018 articles were written
 RANK_NOTE = ("The package holds monthly trade with Mexico, Canada, China and the world only, so the rank is among those "
@@ -53,22 +54,22 @@ def _total_rank(load) -> Evidence:
 
 def _event(label: str, method: str):
     def check(load) -> Evidence:
-        return Evidence(value=t.event_date(load("events"), label).strftime("%Y-%m-%d"), method=method)
+        return Evidence(value=event_date(load("events"), label).strftime("%Y-%m-%d"), method=method)
     return check
 
 
 def _nafta_age(load) -> Evidence:
     events = load("events")
-    start, agreed = t.event_date(events, "NAFTA in force"), t.event_date(events, "USMCA text agreed")
+    start, agreed = event_date(events, Label.NAFTA_IN_FORCE), event_date(events, Label.USMCA_TEXT_AGREED)
     return Evidence(value=float(t.completed_years_between(start, agreed)),
                     method="Completed years between NAFTA's entry into force and the 30 September 2018 agreement (events resource)")
 
 
 def _signed_year(load) -> Evidence:
     events = load("events")
-    return Evidence(value=str(t.event_date(events, "USMCA signed").year),
+    return Evidence(value=str(event_date(events, Label.USMCA_SIGNED).year),
                     method="Year the USMCA was signed by the three leaders (events resource)",
-                    other_definition=str(t.event_date(events, "USMCA protocol signed").year),
+                    other_definition=str(event_date(events, Label.USMCA_PROTOCOL_SIGNED).year),
                     other_definition_name="year the Protocol of Amendment was signed",
                     note="Mexico's Senate ratified the original text in June 2019 and the amended text later.")
 
@@ -94,12 +95,12 @@ CLAIMS = [
           ("us_trade_monthly",), _total_rank),
     Claim("A4-trade-02", "A4", "trade", "The three NAFTA countries agreed on an updated trade agreement on 30 September 2018.",
           "2018-09-30", "date", "2018", "United States, Mexico, Canada",
-          ("events",), _event("USMCA text agreed", "Date of the U.S.–Canada agreement, alongside Mexico, on the USMCA text (events resource)")),
+          ("events",), _event(Label.USMCA_TEXT_AGREED, "Date of the U.S.–Canada agreement, alongside Mexico, on the USMCA text (events resource)")),
     Claim("A4-trade-03", "A4", "trade", "NAFTA was 24 years old when its replacement was agreed in 2018.",
           24.0, "years", "1994–2018", "North America", ("events",), _nafta_age),
     Claim("A3-trade-03", "A3", "trade", "Peña Nieto's government concluded the USMCA on the eve of López Obrador's inauguration.",
           "2018-11-30", "date", "2018", "United States, Mexico, Canada",
-          ("events",), _event("USMCA signed", "Date the USMCA was signed at the G20 in Buenos Aires (events resource)"),
+          ("events",), _event(Label.USMCA_SIGNED, "Date the USMCA was signed at the G20 in Buenos Aires (events resource)"),
           note="López Obrador took office on 1 December 2018, the next day."),
     Claim("A5-trade-01", "A5", "trade", "Mexico signed the USMCA, the revised NAFTA, in 2019.",
           "2019", "year", "2018–2019", "Mexico", ("events",), _signed_year),
@@ -115,7 +116,7 @@ CLAIMS = [
 
 def _tariffs_during_talks(load) -> Evidence:
     events = load("events")
-    begun, tariffs, agreed = (t.event_date(events, label) for label in ("NAFTA talks begin", "Steel/aluminium tariffs on Mexico", "USMCA text agreed"))
+    begun, tariffs, agreed = (event_date(events, label) for label in (Label.NAFTA_TALKS_BEGIN, Label.STEEL_ALUMINIUM_TARIFFS_ON_MEXICO, Label.USMCA_TEXT_AGREED))
     return Evidence(value="during the talks" if begun <= tariffs <= agreed else "outside the talks",
                     method=f"Section 232 tariffs applied to Mexico on {tariffs.date()}, between the start of the talks ({begun.date()}) "
                            f"and the agreement on the text ({agreed.date()}) (events resource)",
@@ -123,13 +124,13 @@ def _tariffs_during_talks(load) -> Evidence:
 
 
 def _talks_year(load) -> Evidence:
-    return Evidence(value=str(t.event_date(load("events"), "NAFTA talks begin").year),
+    return Evidence(value=str(event_date(load("events"), Label.NAFTA_TALKS_BEGIN).year),
                     method="Year the formal NAFTA renegotiation talks began (events resource)")
 
 
 def _talks_length(load) -> Evidence:
     events = load("events")
-    begun, agreed = t.event_date(events, "NAFTA talks begin"), t.event_date(events, "USMCA text agreed")
+    begun, agreed = event_date(events, Label.NAFTA_TALKS_BEGIN), event_date(events, Label.USMCA_TEXT_AGREED)
     return Evidence(value=round((agreed - begun).days / 365.25, 2),
                     method=f"Years from the formal start of the talks ({begun.date()}) to the agreement on the text ({agreed.date()}) (events resource)",
                     note="Counted from the formal start of negotiations; the package has no date for earlier preparatory steps.")

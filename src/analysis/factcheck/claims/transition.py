@@ -11,6 +11,7 @@ import pandas as pd
 
 from analysis.chapters import transition as tr
 from analysis.factcheck.rules import Claim, Evidence
+from analysis.data.events import Label, event_date
 
 
 def part_of_month(date: pd.Timestamp) -> str:
@@ -26,20 +27,20 @@ def part_of_month(date: pd.Timestamp) -> str:
 def _recognition(load) -> Evidence:
     events = load("events")
     congratulated = tr.first_congratulation(events)
-    electors = tr.event_date(events, tr.ELECTORAL_COLLEGE)
+    electors = event_date(events, Label.ELECTORAL_COLLEGE_VOTE)
     value = "not before the Electoral College vote" if congratulated >= electors else "before the Electoral College vote"
     return Evidence(
         value=value,
         method=(f"López Obrador's first congratulation of Biden in events ({congratulated.date()}; letter "
-                f"{tr.event_date(events, tr.CONGRATULATIONS[0]).date()}, public statement {tr.event_date(events, tr.CONGRATULATIONS[1]).date()}) "
+                f"{event_date(events, tr.CONGRATULATIONS[0]).date()}, public statement {event_date(events, tr.CONGRATULATIONS[1]).date()}) "
                 f"compared with the Electoral College vote ({electors.date()}); "
-                f"{(congratulated - tr.event_date(events, tr.US_ELECTION)).days} days after the U.S. election"),
+                f"{(congratulated - event_date(events, Label.US_ELECTION_DAY)).days} days after the U.S. election"),
     )
 
 
 def _security_law(load) -> Evidence:
     events = load("events")
-    passed, published = (tr.event_date(events, label) for label in tr.SECURITY_LAW)
+    passed, published = (event_date(events, label) for label in tr.SECURITY_LAW)
     return Evidence(
         value=published.strftime("%B %Y"),
         method=f"month of the Senate vote ({passed.date()}) and of publication in the DOF ({published.date()}) in events",
@@ -47,20 +48,20 @@ def _security_law(load) -> Evidence:
 
 
 def _assange(load) -> Evidence:
-    date = tr.event_date(load("events"), tr.ASSANGE)
+    date = event_date(load("events"), Label.ASSANGE_ASYLUM_OFFER)
     return Evidence(value=part_of_month(date), method=f"date of the asylum offer in events ({date.date()})")
 
 
 def _cienfuegos(load) -> Evidence:
-    date = tr.event_date(load("events"), tr.CIENFUEGOS_CLEARED)
+    date = event_date(load("events"), Label.FGR_CLEARS_CIENFUEGOS)
     return Evidence(value=part_of_month(date), method=f"date of the FGR decision not to prosecute in events ({date.date()})")
 
 
 def _usmca(load) -> Evidence:
     events = load("events")
-    signed = tr.event_date(events, tr.USMCA_SIGNED)
-    ratified = tr.event_date(events, tr.USMCA_RATIFIED_MX)
-    protocol = tr.event_date(events, tr.USMCA_PROTOCOL)
+    signed = event_date(events, Label.USMCA_SIGNED)
+    ratified = event_date(events, Label.MEXICO_RATIFIES_USMCA)
+    protocol = event_date(events, Label.USMCA_PROTOCOL_SIGNED)
     later = {str(ratified.year), str(protocol.year)}
     return Evidence(
         value=str(signed.year),

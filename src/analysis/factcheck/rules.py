@@ -39,9 +39,7 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Claim:
-    claim_id: str  # "<article>-<chapter>-<nn>", e.g. "A4-elections-01"
-    article: str
-    chapter: str
+    claim_id: str  # "<article>-<chapter>-<nn>", e.g. "A4-elections-01": article and chapter come from it
     paraphrase: str  # the project's own words, never the article's sentence
     claimed: float | str  # number, or ISO date / text for non-numeric claims
     unit: str
@@ -54,6 +52,14 @@ class Claim:
     approximate_tolerance: float = APPROXIMATE_TOLERANCE
     claimed_is_approximate: bool = False  # the article says "about", "nearly", "more than"…
     note: str = ""
+
+    @property
+    def article(self) -> str:
+        return self.claim_id.split("-")[0]
+
+    @property
+    def chapter(self) -> str:
+        return self.claim_id.split("-")[1]
 
 
 def _matches(claimed: float | str, value: float | str | None, tolerance: float) -> bool:

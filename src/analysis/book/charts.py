@@ -81,6 +81,9 @@ def _with_source(chart: alt.TopLevelMixin, title: str, subtitle: str | None, sou
 
 @dataclass
 class Figure:
+    """A finished chart: what every figure builder returns. ``chart`` is the Altair chart as drawn
+    (title and source line included), ``rows`` the table it shows (also its CSV download)."""
+
     name: str
     spec: dict
     svg: str
@@ -88,6 +91,8 @@ class Figure:
     description: str
     source: str
     csv: bytes
+    chart: alt.TopLevelMixin | None = None
+    rows: pd.DataFrame | None = None
 
     @property
     def element_id(self) -> str:
@@ -160,7 +165,8 @@ def figure(
     spec = full.to_dict()
     svg = to_svg(spec)
     csv = frame.to_csv(index=isinstance(frame.index, pd.MultiIndex) or frame.index.name is not None, lineterminator="\n").encode("utf-8")
-    return Figure(name=name, spec=spec, svg=svg, title=title, description=description, source=source_line, csv=csv)
+    return Figure(name=name, spec=spec, svg=svg, title=title, description=description, source=source_line, csv=csv,
+                  chart=full, rows=frame)
 
 
 def to_svg(spec: dict) -> str:

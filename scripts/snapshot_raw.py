@@ -2,8 +2,11 @@
 """Maintainers' tool: copy raw files verbatim into ``raw/`` and record them in ``raw/manifest.json``.
 
     python scripts/snapshot_raw.py --from ../shared/sources PATH [PATH ...] [--metadata META.json]
+    python scripts/snapshot_raw.py --from raw collected/security_figures.csv   # re-record only
 
-Each PATH is relative to the ``--from`` folder and keeps that relative path under ``raw/``. The
+Each PATH is relative to the ``--from`` folder and keeps that relative path under ``raw/``. With
+``--from raw`` nothing is copied: the file's checksum and size are re-recorded (for the project's
+own collections in ``raw/collected/``, which are edited in place). The
 file is copied byte for byte; its sha256 and size are recorded. Descriptive metadata (publisher,
 download URL, mirror, licence, coverage, retrieval date) must already be in the manifest or be
 given in ``META.json`` (an object keyed by PATH). Users never run this: they derive from ``raw/``.
@@ -47,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         target = RAW_DIR / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        if source.resolve() != target.resolve():
+            shutil.copyfile(source, target)
         entry["sha256"], entry["bytes"] = sha256_of(target), target.stat().st_size
         entries[relative] = {k: entry[k] for k in ORDER if k in entry} | {k: v for k, v in entry.items() if k not in ORDER}
         print(f"{relative}: {entry['bytes']:,} bytes, sha256 {entry['sha256'][:12]}…")

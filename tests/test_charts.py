@@ -114,3 +114,23 @@ def test_event_rules_stagger_labels_over_a_chart(monthly):
     assert [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in spec["layer"]] == ["line", "rule", "text"]
     heights = [row["y"] for row in labels.data.to_dict("records")]
     assert heights == [8, 21, 34, 47, 8]  # a fifth label goes back to the first row
+
+
+def test_time_charts_reach_the_end_of_their_resource_or_say_why():
+    import altair as alt
+
+    from analysis import load
+
+    indicators = load("country_indicators")
+    mexico = indicators[indicators["country_code"] == "MEX"][["year", "population"]]
+    last = int(mexico["year"].max())
+    chart = lambda rows: alt.Chart(rows).mark_line().encode(x="year:O", y="population:Q")
+    kwargs = dict(name="t", title="Population grew", source="World Bank", description="A line.")
+    full = charts.figure(chart(mexico), time=charts.TimeAxis("year", "country_indicators"), **kwargs)
+    assert full.coverage["last_plotted"] == full.coverage["last_available"] == str(last)
+    assert f'data-last-plotted="{last}"' in full._repr_html_() and full.resources == ("country_indicators",)
+    early = mexico[mexico["year"] < last]
+    with pytest.raises(ValueError, match=rf"plots to {last - 1} but country_indicators runs to {last}"):
+        charts.figure(chart(early), time=charts.TimeAxis("year", "country_indicators"), **kwargs)
+    declared = charts.figure(chart(early), time=charts.TimeAxis("year", "country_indicators", stops_early="GDP ends a year earlier"), **kwargs)
+    assert 'data-stops-early="GDP ends a year earlier"' in declared._repr_html_()

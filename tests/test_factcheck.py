@@ -68,7 +68,7 @@ def test_revised_is_preferred_over_a_loose_match():
 
 def test_claim_tolerances_can_be_set_per_claim():
     assert verdict(claim(100.0, tolerance=0.05), Evidence(value=104.0, method="m")) == "consistent"
-    assert verdict(claim(100.0, claimed_is_approximate=True), Evidence(value=106.0, method="m")) == "approximately"
+    assert verdict(claim(100.0, wording="approximate"), Evidence(value=106.0, method="m")) == "approximately"
 
 
 def test_ledger_has_enough_claims_with_valid_fields():

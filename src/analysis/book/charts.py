@@ -79,6 +79,42 @@ def _with_source(chart: alt.TopLevelMixin, title: str, subtitle: str | None, sou
     return alt.vconcat(chart, footer, spacing=6).properties(title=title_params).configure_concat(spacing=6)
 
 
+@dataclass(frozen=True)
+class TimeAxis:
+    """How far a time chart runs, checked against its resource when the figure is made.
+
+    ``field`` is the period column of the chart's rows; ``resource`` and ``resource_field`` the
+    table and column it comes from (same period type: calendar year, U.S. fiscal year, month).
+    A chart that stops before its resource's last period must say why in ``stops_early`` (shown
+    in its subtitle too); otherwise :func:`figure` refuses it."""
+
+    field: str
+    resource: str
+    resource_field: str | None = None
+    stops_early: str = ""
+
+
+def _period_text(value) -> str:
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    if hasattr(value, "item"):
+        value = value.item()
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def time_coverage(rows: pd.DataFrame, axis: TimeAxis) -> dict:
+    """Last period plotted and last period its resource holds (ISO date or year, as text)."""
+    from analysis.data import load
+
+    table = load(axis.resource)
+    column = axis.resource_field or axis.field
+    if axis.field not in rows.columns or column not in table.columns:
+        raise ValueError(f"time axis: no column {axis.field!r} in the chart rows or {column!r} in {axis.resource}")
+    plotted, available = rows[axis.field].dropna().max(), table[column].dropna().max()
+    return {"field": axis.field, "resource": axis.resource, "last_plotted": _period_text(plotted),
+            "last_available": _period_text(available), "stops_early": axis.stops_early}
+
+
 @dataclass
 class Figure:
     """A finished chart: what every figure builder returns. ``chart`` is the Altair chart as drawn
@@ -93,6 +129,8 @@ class Figure:
     csv: bytes
     chart: alt.TopLevelMixin | None = None
     rows: pd.DataFrame | None = None
+    resources: tuple[str, ...] = ()  # the package's tables the chart is drawn from
+    coverage: dict | None = None  # for time charts: see :func:`time_coverage`
 
     @property
     def element_id(self) -> str:
@@ -109,8 +147,13 @@ class Figure:
         fid = self.element_id
         spec = json.dumps(self.spec, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
         csv_href = "data:text/csv;base64," + base64.b64encode(self.csv).decode()
+        data_attributes = "".join(
+            f' data-{key.replace("_", "-")}="{html.escape(str(value), quote=True)}"'
+            for key, value in (self.coverage or {}).items())
+        if self.resources:
+            data_attributes += f' data-resources="{html.escape(" ".join(self.resources), quote=True)}"'
         return (
-            f'<figure class="amlo-figure" id="{fid}-figure" aria-labelledby="{fid}-caption">'
+            f'<figure class="amlo-figure" id="{fid}-figure" aria-labelledby="{fid}-caption"{data_attributes}>'
             f'<div class="amlo-chart" id="{fid}" role="img" aria-label="{html.escape(self.description)}">{self.svg}</div>'
             f'<figcaption id="{fid}-caption"><span class="amlo-source">{html.escape(self.source)}</span> '
             f'<span class="amlo-description">{html.escape(self.description)}</span> '
@@ -146,12 +189,16 @@ def figure(
     description: str,
     subtitle: str | None = None,
     data: pd.DataFrame | None = None,
+    resources: tuple[str, ...] | list[str] = (),
+    time: TimeAxis | None = None,
     max_rows: int = 5000,
 ) -> Figure:
     """Wrap a chart: title stating the finding, source line under it, text description, CSV of its data.
 
     ``data`` is what the CSV download holds (default: the chart's own DataFrame). Charts must be
-    aggregated first: more than ``max_rows`` rows is refused, as Altair would.
+    aggregated first: more than ``max_rows`` rows is refused, as Altair would. ``resources`` names
+    the package tables the chart is drawn from. A time chart gives ``time``: it must reach the last
+    period of its resource, or say in ``time.stops_early`` why it stops earlier.
     """
     if not title or not description:
         raise ValueError("figure(): every chart needs a title that states the finding and a text description")
@@ -160,13 +207,19 @@ def figure(
     frame = data if data is not None else _chart_data(chart)
     if len(frame) > max_rows:
         raise ValueError(f"figure {name!r}: {len(frame)} rows; aggregate before charting (max {max_rows})")
+    coverage = time_coverage(frame, time) if time is not None else None
+    if coverage and coverage["last_plotted"] != coverage["last_available"] and not time.stops_early:
+        raise ValueError(f"figure {name!r} plots to {coverage['last_plotted']} but {time.resource} runs to "
+                         f"{coverage['last_available']}: extend the chart or say why in TimeAxis(stops_early=...)")
+    if time is not None and time.resource not in resources:
+        resources = (*resources, time.resource)
     source_line = format_source(source)
     full = _with_source(chart, title, subtitle, source_line).properties(description=description)
     spec = full.to_dict()
     svg = to_svg(spec)
     csv = frame.to_csv(index=isinstance(frame.index, pd.MultiIndex) or frame.index.name is not None, lineterminator="\n").encode("utf-8")
     return Figure(name=name, spec=spec, svg=svg, title=title, description=description, source=source_line, csv=csv,
-                  chart=full, rows=frame)
+                  chart=full, rows=frame, resources=tuple(resources), coverage=coverage)
 
 
 def to_svg(spec: dict) -> str:

@@ -16,6 +16,7 @@ import pandas as pd
 from analysis.etl import DerivationError
 
 PUBLISHED = "published_figures.csv"
+COLLECTED = "collected"  # the project's own collections: collected/<topic>_figures.csv
 TIMELINE = "events_timeline.csv"
 URL_PATTERN = r"^https?://\S+$"
 _URL = re.compile(URL_PATTERN)
@@ -26,23 +27,33 @@ PUBLISHED_COLUMNS = ["topic", "indicator", "geo", "period", "value", "unit", "st
 _RANGE = re.compile(r"^\s*(-?[\d.,]+)\s*[-–]\s*([\d.,]+)\s*$")
 
 
-def read_published(raw: Path, topics: list[str] | None = None) -> pd.DataFrame:
+def read_published(raw: Path, topics: list[str] | None = None, files: tuple[str, ...] = (PUBLISHED,)) -> pd.DataFrame:
     """Rows of ``published_figures.csv`` (optionally only ``topics``).
 
     ``value`` is a float; a figure the collectors looked for and did not find (``NOT FOUND``) and a
     published range (``21500-24800``) have ``value`` NaN, with the range's ends in ``value_low``
     and ``value_high`` and ``value_text`` keeping the cell as published, so gaps stay visible and
     are never filled. ``status`` is blank-filled to ``"unspecified"``; ``source_row`` is the line
-    number in the file. Anything else that is not a number is an error naming row and field."""
-    path = raw / PUBLISHED
-    frame = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
-    if list(frame.columns) != PUBLISHED_COLUMNS:
-        raise DerivationError(path, f"unexpected header {list(frame.columns)}", row=1)
-    frame.insert(0, "source_row", range(2, len(frame) + 2))
+    number in the file. Anything else that is not a number is an error naming row and field.
+
+    ``files`` are read in order and concatenated: the collectors' ``published_figures.csv`` and
+    the project's own collections in ``collected/<topic>_figures.csv`` (same columns), each row
+    keeping ``source_file`` and ``source_row``."""
+    frames = []
+    for name in files:
+        path = raw / name
+        part = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
+        if list(part.columns) != PUBLISHED_COLUMNS:
+            raise DerivationError(path, f"unexpected header {list(part.columns)}", row=1)
+        part.insert(0, "source_row", range(2, len(part) + 2))
+        part.insert(0, "source_file", name)
+        frames.append(part)
+    frame = pd.concat(frames, ignore_index=True)
     if topics is not None:
         frame = frame[frame["topic"].isin(topics)]
     values, lows, highs = [], [], []
-    for row, value, url in zip(frame["source_row"], frame["value"], frame["url"]):
+    for name, row, value, url in zip(frame["source_file"], frame["source_row"], frame["value"], frame["url"]):
+        path = raw / name
         text = str(value).strip()
         if not _URL.match(url) and not (text == NOT_FOUND and url == ""):
             raise DerivationError(path, f"URL {url!r} is not http(s)", row=row, field="url")

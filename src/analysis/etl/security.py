@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.etl import DerivationError, Resource, field_, foreign_key
-from analysis.etl.published import PUBLISHED, URL_PATTERN, read_published
+from analysis.etl.published import PUBLISHED, URL_PATTERN, Event, read_published
 from analysis.etl.states import STATE_CODE
 
 SESNSP = "security/sesnsp_victimas_delitos_ent_nac_x100khab_genero.csv.bz2"
@@ -107,6 +107,9 @@ def _year(value: str, path: Path, row: int) -> int:
 
 
 # --------------------------------------------------------------------------- INEGI national
+# Dated security events the security chapter's charts need and events_timeline.csv lacks.
+EVENTS: list[Event] = []
+
 HOMICIDE_COUNT = "homicides (defunciones por homicidio), count"
 HOMICIDE_RATE = "homicide rate per 100k"
 

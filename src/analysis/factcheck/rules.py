@@ -27,6 +27,10 @@ APPROXIMATE_TOLERANCE = 0.10
 Loader = Callable[[str], pd.DataFrame]
 
 
+# How the article words a claim (``Claim.wording``). Bounds say which side the data must fall on.
+WORDINGS = ["exact", "approximate", "less_than", "at_most", "more_than", "at_least", "share", "rank", "date", "text"]
+
+
 @dataclass(frozen=True)
 class Evidence:
     value: float | str | None
@@ -35,6 +39,16 @@ class Evidence:
     other_definition: float | str | None = None  # the figure under the definition the article seems to use
     other_definition_name: str = ""
     note: str = ""
+    # Where the value comes from, so a reader can go to the data behind the verdict: the
+    # (resource, primary-key values) of the rows used, and the URLs of published figures used.
+    rows: tuple[tuple[str, dict], ...] = ()
+    sources: tuple[str, ...] = ()
+    # A figure newer than the one the article used that was already published when it appeared.
+    newer_at_publication: float | str | None = None
+    newer_name: str = ""
+    # The scope the check covers when it is narrower than the claim's (e.g. "among Mexico,
+    # Canada and China" for a claim about all U.S. trading partners).
+    checked_scope: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,8 +64,19 @@ class Claim:
     settle_with: str = ""  # for unverifiable claims: which data would settle it
     tolerance: float = CONSISTENT_TOLERANCE
     approximate_tolerance: float = APPROXIMATE_TOLERANCE
-    claimed_is_approximate: bool = False  # the article says "about", "nearly", "more than"…
+    wording: str = "exact"  # one of WORDINGS: how the article states the figure
     note: str = ""
+    # Where the claim is: the paragraph of the article (blocks separated by blank lines, counted
+    # from 1 at the top of the article's text) and a quotation of at most seven words.
+    paragraph: int | None = None
+    quote: str = ""
+    claimed_text: str = ""  # what the article said, in plain words and units (the ledger's "claimed" cell)
+    stated_scope: str = ""  # the scope the article states ("in the world", "since 2006")
+    section: str = ""  # the section of the chapter page that shows the claim (its heading's slug)
+
+    @property
+    def claimed_is_approximate(self) -> bool:
+        return self.wording == "approximate"
 
     @property
     def article(self) -> str:

@@ -436,7 +436,7 @@ CLAIMS = [
         geography="Mexico",
         resources=(),
         check=None,
-        claimed_is_approximate=True,
+        wording="approximate",
         settle_with="CONEVAL's multidimensional poverty measurement (2016 and 2018 rounds, from INEGI's ENIGH household survey)",
     ),
     Claim(

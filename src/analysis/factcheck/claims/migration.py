@@ -187,7 +187,7 @@ CLAIMS = [
         geography="United States",
         resources=(HIST, "usbp_encounters_region_annual"),
         check=_a3_2000_total,
-        claimed_is_approximate=True,
+        wording="approximate",
     ),
     Claim(
         claim_id="A3-migration-02",
@@ -208,7 +208,7 @@ CLAIMS = [
         geography="United States",
         resources=(HIST,),
         check=_a3_last_year_total,
-        claimed_is_approximate=True,
+        wording="approximate",
     ),
     Claim(
         claim_id="A3-migration-04",
@@ -277,7 +277,7 @@ CLAIMS = [
         geography="Mexico",
         resources=(PUB,),
         check=_a4_returns_2017,
-        claimed_is_approximate=True,
+        wording="approximate",
     ),
     Claim(
         claim_id="A4-migration-02",
@@ -339,7 +339,7 @@ CLAIMS = [
         geography="Tijuana, Baja California",
         resources=(),
         check=None,
-        claimed_is_approximate=True,
+        wording="approximate",
         settle_with="counts of migrants in Tijuana's shelters and on the asylum waiting list in late 2018 (Baja California state or Tijuana "
                     "municipal figures, or the CBP metering lists)",
     ),

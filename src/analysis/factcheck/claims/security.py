@@ -214,7 +214,7 @@ CLAIMS = [
         geography="Mexico",
         resources=(),
         check=None,
-        claimed_is_approximate=True,
+        wording="approximate",
         settle_with="Mérida appropriations for Mexico by fiscal year through FY2018 (CRS R41349 / IF10578 table); the package has only "
                      "FY2008–FY2009 and cumulative totals to FY2010 (about $1.3 billion) and to FY2021 (about $3.3 billion)",
     ),
@@ -250,7 +250,7 @@ CLAIMS = [
         geography="Mexico",
         resources=("homicides_national_annual",),
         check=_deaths_since_2006,
-        claimed_is_approximate=True,
+        wording="approximate",
         settle_with="an official count of deaths attributable to organised-crime conflict (published only for December 2006 – 2010)",
         note="All homicides are an upper bound for drug-war deaths: the claim is plausible but cannot be checked directly.",
     ),
@@ -273,7 +273,7 @@ CLAIMS = [
         geography="Mexico",
         resources=(),
         check=None,
-        claimed_is_approximate=True,
+        wording="approximate",
         settle_with="estimates of Mexican criminal organisations' drug revenues (e.g. U.S. government or UNODC studies); none in the package",
     ),
     Claim(

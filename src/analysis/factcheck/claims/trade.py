@@ -109,7 +109,7 @@ CLAIMS = [
         geography="Mexico",
         resources=("mexico_export_share_published",),
         check=_export_share,
-        claimed_is_approximate=True,
+        wording="approximate",
     ),
     Claim(
         claim_id="A3-trade-01",
@@ -120,7 +120,7 @@ CLAIMS = [
         geography="Mexico",
         resources=("mexico_export_share_published",),
         check=_export_share,
-        claimed_is_approximate=True,
+        wording="approximate",
     ),
     Claim(
         claim_id="A2-trade-02",
@@ -151,7 +151,7 @@ CLAIMS = [
         geography="United States–Mexico",
         resources=("us_trade_monthly",),
         check=_per_minute,
-        claimed_is_approximate=True,
+        wording="approximate",
     ),
     Claim(
         claim_id="A4-trade-01",
@@ -214,7 +214,7 @@ CLAIMS = [
         resources=(),
         check=None,
         settle_with="Bureau of Transportation Statistics Border Crossing Entry Data (inbound persons by port, monthly)",
-        claimed_is_approximate=True,
+        wording="approximate",
     ),
     Claim(
         claim_id="A2-trade-05",
@@ -245,7 +245,7 @@ CLAIMS = [
         geography="United States, Mexico, Canada",
         resources=("events",),
         check=_talks_length,
-        claimed_is_approximate=True,
+        wording="approximate",
     ),
     Claim(
         claim_id="A3-trade-05",

@@ -15,6 +15,8 @@ import pandas as pd
 DataFrames = dict[str, pd.DataFrame]
 Deriver = Callable[[Path, DataFrames], pd.DataFrame]
 
+PERIOD_TYPES = ["calendar year", "U.S. fiscal year", "month", "day", "legislature", "election"]
+
 DATA_LICENSE = {
     "name": "CC-BY-4.0",
     "title": "Creative Commons Attribution 4.0",
@@ -62,6 +64,10 @@ class Resource:
     # (title column, URL column): add every distinct row source to the resource's ``sources``,
     # for tables whose rows each cite their own published release.
     row_sources: tuple[str, str] | None = None
+    # Time coverage, for the data dictionary's coverage table: the period field and its type
+    # (one of PERIOD_TYPES), and the field holding each row's status (final, preliminary…), if any.
+    period: tuple[str, str] | None = None
+    status_field: str | None = None
 
     @property
     def path(self) -> str:
@@ -101,7 +107,18 @@ class Resource:
             "sources": self.all_sources(csv_bytes),
             "licenses": [DATA_LICENSE],
             "schema": self.schema(),
+            **({"coverage": self.coverage()} if self.period else {}),
         }
+
+    def coverage(self) -> dict:
+        field_name, period_type = self.period
+        if period_type not in PERIOD_TYPES:
+            raise ValueError(f"resource {self.name!r}: period type {period_type!r} not in {PERIOD_TYPES}")
+        names = {f["name"] for f in self.fields}
+        for name in (field_name, self.status_field):
+            if name is not None and name not in names:
+                raise ValueError(f"resource {self.name!r}: coverage names field {name!r}, which the schema lacks")
+        return {"periodField": field_name, "periodType": period_type, **({"statusField": self.status_field} if self.status_field else {})}
 
 
 def foreign_key(fields: str | list[str], resource: str, reference_fields: str | list[str]) -> dict:

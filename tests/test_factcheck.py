@@ -165,3 +165,18 @@ def test_chapter_claims_link_to_their_ledger_rows():
     assert all(f'id="{factcheck.anchor(c)}"' in full for c in ledger["claim_id"])
     with pytest.raises(ValueError, match="no claims"):
         factcheck.chapter_claims_html(ledger, chapter, ["A9-none-01"])
+
+
+def test_a_page_ends_with_every_claim_no_section_showed():
+    from analysis.factcheck import ledger as ledger_module
+
+    ledger = factcheck.evaluate()
+    ledger_module._SHOWN.clear()
+    ids = ledger.loc[ledger["chapter"] == "trade", "claim_id"].tolist()
+    factcheck.claims_table(ledger, "trade", ids[:2])
+    assert factcheck.unshown_claims(ledger, "trade") == ids[2:]
+    rest = factcheck.remaining_claims_table(ledger, "trade")
+    assert all(f"#claim-{i.lower()}" in rest._repr_html_() for i in ids[2:])
+    assert factcheck.unshown_claims(ledger, "trade") == []
+    assert factcheck.remaining_claims_table(ledger, "trade")._repr_html_() == ""
+    ledger_module._SHOWN.clear()

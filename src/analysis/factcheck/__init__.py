@@ -15,6 +15,8 @@ from analysis.factcheck.ledger import (
     claims_table,
     evaluate,
     ledger_html,
+    remaining_claims_table,
+    unshown_claims,
     verdict_counts,
 )
 from analysis.factcheck.rules import (
@@ -31,5 +33,5 @@ from analysis.factcheck.rules import (
 __all__ = [
     "APPROXIMATE_TOLERANCE", "ARTICLES", "CHAPTERS", "CONSISTENT_TOLERANCE", "LEDGER_PAGE", "VERDICTS",
     "Claim", "Evidence", "all_claims", "anchor", "chapter_claims_html", "claims_table", "evaluate",
-    "ledger_html", "verdict", "verdict_counts",
+    "ledger_html", "remaining_claims_table", "unshown_claims", "verdict", "verdict_counts",
 ]

@@ -145,9 +145,32 @@ def chapter_claims_html(ledger: pd.DataFrame, chapter: str, claim_ids: list[str]
     )
 
 
+# Claims a chapter page has shown so far (one kernel runs one page), so the page can end with
+# every claim of its chapter that no section showed: no claim is left off by hand.
+_SHOWN: dict[str, set[str]] = {}
+
+
 def claims_table(ledger: pd.DataFrame, chapter: str, claim_ids: list[str] | None = None) -> "HTML":
     """Rich-display version of :func:`chapter_claims_html` for a chapter's code cells."""
-    return HTML(chapter_claims_html(ledger, chapter, claim_ids))
+    table = HTML(chapter_claims_html(ledger, chapter, claim_ids))
+    shown = ledger.loc[ledger["chapter"] == chapter, "claim_id"] if claim_ids is None else claim_ids
+    _SHOWN.setdefault(chapter, set()).update(shown)
+    return table
+
+
+def unshown_claims(ledger: pd.DataFrame, chapter: str) -> list[str]:
+    """Claims of ``chapter`` that no :func:`claims_table` call of this page has shown yet."""
+    shown = _SHOWN.get(chapter, set())
+    return [c for c in ledger.loc[ledger["chapter"] == chapter, "claim_id"] if c not in shown]
+
+
+def remaining_claims_table(ledger: pd.DataFrame, chapter: str) -> "HTML":
+    """The chapter's claims not shown by any section above (empty when every claim has its place),
+    so that every ledger row of a chapter appears on its page whatever its verdict."""
+    remaining = unshown_claims(ledger, chapter)
+    if not remaining:
+        return HTML("")
+    return claims_table(ledger, chapter, remaining)
 
 
 class HTML:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analysis.book.charts import Figure
 from analysis.chapters import elections as el
 from analysis.factcheck.claims import elections as claims
 from analysis.data import load
@@ -110,3 +111,51 @@ def test_claims_only_read_existing_resources():
     from analysis.data import resource_names
 
     assert names <= set(resource_names())
+
+
+# --------------------------------------------------------------------------- figure builders
+
+def test_national_shares_figure(national):
+    summary = el.morena_line_summary(national).set_index("year")
+    fig = el.national_shares_figure(summary)
+    assert isinstance(fig, Figure) and fig.name == "el-national-shares"
+    assert fig.title == "López Obrador went from two defeats to a 31-point win; Morena widened the lead in 2024"
+    assert len(fig.rows) == 8 and fig.rows.groupby("series")["year"].apply(list).map(len).eq(4).all()
+    ours = fig.rows[fig.rows["series"].str.startswith("López")].set_index("year")
+    assert ours.loc[2018, "votes"] == 30_113_483 and ours["share_pct"].tolist() == summary["share_pct"].tolist()
+    rival = fig.rows[fig.rows["series"] == "Strongest other candidate"].set_index("year")
+    assert rival.loc[2006, "candidate"] == "Felipe Calderón"
+    assert "trails by 0.56 points in 2006" in fig.description
+
+
+def test_state_figures(results):
+    states, boundaries = load("states"), load("state_boundaries")
+    by_state = el.amlo_by_state(results, states)
+    wide = el.share_wide(by_state)
+    dots = el.state_shares_figure(by_state, wide)
+    assert isinstance(dots, Figure) and dots.title == "López Obrador's share rose in every state between 2012 and 2018"
+    assert len(dots.rows) == 3 * 32 and set(dots.rows["year"]) == {"2006", "2012", "2018"}
+    assert (dots.rows["result"] == "carried").sum() == 16 + 8 + 31
+    carto = el.map_2018_figure(by_state, boundaries, states, wide, "Guanajuato")
+    assert isinstance(carto, Figure) and carto.title == "In 2018 López Obrador carried every state but Guanajuato"
+    assert len(carto.rows) == 32 and carto.rows["won"].sum() == 31
+    assert "Mexico's 32 states" in carto.description and "highest share is in Tabasco" in carto.description
+
+
+def test_participation_figure():
+    totals, states = load("presidential_state_totals"), load("states")
+    national = el.national_participation(totals).set_index("year")
+    fig = el.participation_figure(el.participation(totals, states), national)
+    assert isinstance(fig, Figure) and fig.name == "el-participation"
+    assert fig.title == "Valid votes reached 62% of registered voters in 2018, near 2012 and above 2006"
+    assert len(fig.rows) == 96 and fig.rows["state_name"].nunique() == 32
+    assert fig.rows.loc[fig.rows["year"] == "2018", "turnout_pct"].isna().all()  # not in the source for 2018
+
+
+def test_chamber_seats_figure(seats):
+    fig = el.chamber_seats_figure(seats)
+    assert isinstance(fig, Figure) and fig.title == "Morena and its allies held a majority of deputies, short of two thirds"
+    assert fig.rows.groupby("composition")["seats"].sum().to_dict() == {
+        "2018: INE assignment": 500, "2018: installed groups": 500, "2021: INE assignment": 500}
+    assert "coalition (308 seats) passes the 251-seat majority line" in fig.description
+    assert "334-seat two-thirds line" in fig.description

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import factcheck, load
+from analysis.book.charts import Figure
 from analysis.chapters import migration as mig
 from analysis.factcheck.claims import migration as claims
 
@@ -127,3 +128,55 @@ def test_claim_checks_follow_the_data():
     assert evidence.value == "half or more"
     claim = next(c for c in claims.CLAIMS if c.claim_id == "A3-migration-04")
     assert factcheck.verdict(claim, evidence) == "inaccurate"
+
+
+# --------------------------------------------------------------------------- figure builders, on the package
+
+@pytest.fixture(scope="module")
+def monthly():
+    return load("sw_border_encounters_monthly")
+
+
+def test_long_series_figure(monthly):
+    series = mig.long_series(load("usbp_apprehensions_historical"), load("usbp_encounters_region_annual"), monthly)
+    fig = mig.long_series_figure(series)
+    assert isinstance(fig, Figure) and fig.name == "migration-long-series"
+    assert fig.title == "Southwest border stops fell from FY2000 to FY2017, then reached new highs from FY2021"
+    assert fig.rows["fiscal_year"].min() == 1960 and set(fig.rows["series"]) == {mig.SERIES_CBP, mig.SERIES_KHSM, mig.SERIES_ALL}
+    assert mig.value_for(fig.rows, mig.SERIES_CBP, 2017) == 303_916
+    assert "peaks at 2,476 thousand in FY2023" in fig.description
+
+
+def test_composition_and_family_figures():
+    comp = mig.composition(load("usbp_sw_citizenship_annual"))
+    fig = mig.composition_figure(comp)
+    assert fig.title == "Mexicans went from almost all Border Patrol encounters to a minority"
+    assert fig.rows.groupby("fiscal_year")["share_pct"].sum().round(6).eq(100).all()
+    assert "Mexico's share is 98% in FY2000 and 20% in FY2019" in fig.description
+
+    family = mig.family_status_figure(mig.family_shares(load("usbp_sw_family_status_annual")))
+    assert isinstance(family, Figure)
+    assert family.title == "In FY2019 families outnumbered single adults among Border Patrol's southwest border encounters"
+    assert family.rows["fiscal_year"].min() == 2008
+    fy2019 = family.rows[family.rows["fiscal_year"] == 2019].set_index("family_status")["encounters"]
+    assert fy2019["family unit individuals"] > fy2019["single adults"]
+    assert "149 thousand at their peak in FY2022" in family.description
+
+
+def test_monthly_policy_figure(monthly):
+    fig = mig.monthly_policy_figure(monthly, load("events"))
+    assert fig.title == "Encounters fell after the June 2019 agreement and the start of Title 42, and peaked in December 2023"
+    assert set(fig.rows["group"]) == {"Mexico", "Northern Triangle", "Other countries"}
+    assert fig.rows.groupby("date")["encounters"].sum().max() == 301_981
+    # the policy dates are drawn by the shared event_rules layer, one label row per event
+    marks = [rows for rows in fig.spec["datasets"].values() if rows and {"label", "y"} <= set(rows[0])]
+    assert len(marks) == 1 and [row["y"] for row in marks[0]] == [8 + 12 * i for i in range(len(mig.POLICY_LABELS))]
+
+
+def test_mexico_returns_figure():
+    returns = mig.central_american_returns(load("migration_published_figures"))
+    fig = mig.mexico_returns_figure(returns)
+    assert isinstance(fig, Figure) and fig.name == "migration-mexico-returns"
+    assert fig.title == "Northern Triangle countries counted 68 thousand to 139 thousand returns a year from Mexico"
+    assert len(fig.rows) == 9 and fig.rows["source"].nunique() == 2
+    assert "INM's count of Central Americans returned: 2015, 177 thousand; 2017, 78 thousand." in fig.description

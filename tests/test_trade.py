@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import factcheck
+from analysis.book.charts import Figure
 from analysis.chapters import trade
 from analysis.data import load
 
@@ -101,3 +102,54 @@ def test_claim_check_detects_changed_data():
         return frame
     claim = next(c for c in factcheck.all_claims() if c.claim_id == "A2-trade-02")
     assert factcheck.verdict(claim, claim.check(loader)) == "inaccurate"
+
+
+# --------------------------------------------------------------------------- figure builders
+
+@pytest.fixture(scope="module")
+def tables():
+    monthly = load("us_trade_monthly")
+    annual = trade.annual_totals(monthly)
+    mx = annual[annual["partner"] == "Mexico"].set_index("year")
+    return {"monthly": monthly, "annual": annual, "events": load("events"),
+            "surplus_years": mx.index[mx["balance_usd_mn"] > 0],
+            "fold": mx.loc[2022, "total_trade_usd_mn"] / mx.loc[1993, "total_trade_usd_mn"]}
+
+
+def test_long_run_and_recent_monthly_figures(tables):
+    fig = trade.long_run_figure(tables["monthly"], tables["events"], tables["fold"], tables["surplus_years"])
+    assert isinstance(fig, Figure) and fig.name == "trade-long-run"
+    assert fig.title == "U.S. goods trade with Mexico was 9.6 times larger in 2022 than in 1993, the year before NAFTA"
+    assert set(fig.rows["flow"]) == {"U.S. exports to Mexico", "U.S. imports from Mexico"}
+    assert fig.rows["date"].min() == pd.Timestamp("1985-12-01")  # the first month with 12 months of data
+    assert fig.rows.loc[fig.rows["date"] == "2018-12-01", "usd_bn"].sum() == pytest.approx(609.649, abs=0.002)  # 2018 two-way trade
+    assert "every year since 1995" in fig.description
+
+    low = trade.trough(tables["monthly"], "Mexico", 2020)
+    recent = trade.recent_monthly_figure(tables["monthly"], tables["events"], low)
+    assert recent.title == "Only the pandemic, not the tariffs or the renegotiation, broke the rise in U.S.–Mexico trade"
+    assert len(recent.rows) == 2 * 82 and recent.rows["date"].min() == pd.Timestamp("2017-01-01")
+    assert "to a low in May 2020 (14.9 billion dollars of imports" in recent.description
+
+
+def test_gdp_share_balance_and_growth_figures(tables):
+    annual = tables["annual"]
+    gdp = trade.gdp_ratio_figure(trade.trade_relative_to_gdp(annual, load("country_indicators")))
+    assert gdp.title == "Goods trade with the U.S. is equivalent to about half of Mexico's GDP"
+    assert gdp.rows.set_index("year")["trade_pct_gdp"].idxmax() == 2022 and gdp.rows["trade_pct_gdp"].max() == pytest.approx(53.24)
+
+    shares = trade.partner_shares_figure(trade.partner_shares(annual))
+    assert shares.title == "Mexico overtook China and Canada in 2019 and again in 2023"
+    assert len(shares.rows) == 3 * (2023 - 1987 + 1)
+    assert shares.rows.loc[~shares.rows["complete"], "year"].unique().tolist() == [2023]
+
+    balance = trade.balance_figure(annual, tables["surplus_years"])
+    assert balance.title == "The U.S. goods deficit with Mexico has widened since 1995"
+    assert balance.rows["year"].tolist() == list(range(1985, 2023))  # complete years only
+    assert (balance.rows.set_index("year").loc[1991:1994, "balance_usd_bn"] > 0).all()
+
+    growth = trade.remittances_growth_figure(annual, trade.remittances_annual(load("remittances_monthly")))
+    assert isinstance(growth, Figure) and growth.title == "Remittances to Mexico grew much faster than trade after 2018"
+    assert (growth.rows.loc[growth.rows["year"] == 2018, "index"] == 100).all() and growth.rows["series"].nunique() == 3
+    assert growth.rows.groupby("series")["year"].max().to_dict() == {
+        "Remittances to Mexico": 2025, "U.S. exports to Mexico": 2022, "U.S. imports from Mexico": 2022}

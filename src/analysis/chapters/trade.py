@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import calendar
 
+import altair as alt
 import numpy as np
 import pandas as pd
 
-from analysis.book.charts import event_rules
+from analysis.book.charts import Figure, event_rules, figure
+from analysis.data.events import Label
 from analysis.data.periods import first_break_in_months
 
 PARTNERS = ["Mexico", "Canada", "China"]
@@ -164,8 +166,6 @@ def chart_events(events: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
     return found[["date", "label", "event", "publisher", "source_url"]].sort_values("date").reset_index(drop=True)
 
 
-
-
 def latest_published_share(shares: pd.DataFrame, before_year: int) -> pd.Series:
     """The latest calendar-year export share published for a year before ``before_year``."""
     rows = shares[(shares["period_type"] == "calendar year") & shares["share_pct"].notna()].copy()
@@ -214,21 +214,7 @@ def published_total_trade(published: pd.DataFrame, year: int) -> pd.DataFrame:
     return table.sort_values("total_trade_usd_mn", ascending=False).reset_index(drop=True)
 
 
-# --- charts (Altair specs; the chapter wraps them with analysis.book.charts.figure) ----------------------
-
-def long_run_chart(rolled: pd.DataFrame, events: pd.DataFrame):
-    """12-month rolling U.S. exports to and imports from Mexico, in USD billion, with event rules."""
-    import altair as alt
-
-    base = alt.Chart(rolled).mark_line().encode(
-        x=alt.X("date:T", title=None),
-        y=alt.Y("usd_bn:Q", title="USD billion, 12 months to date"),
-        color=alt.Color("flow:N", title=None),
-        tooltip=[alt.Tooltip("date:T", title="12 months to", format="%b %Y"), alt.Tooltip("flow:N"),
-                 alt.Tooltip("usd_bn:Q", title="USD billion", format=",.1f")],
-    )
-    return alt.layer(base, *event_rules(events))
-
+# --- chart data ------------------------------------------------------------------------------------
 
 def long_run_data(monthly: pd.DataFrame) -> pd.DataFrame:
     """Chart data: rolling 12-month exports and imports with Mexico (USD billion), months with 12 months of data."""
@@ -248,19 +234,6 @@ def recent_monthly_data(monthly: pd.DataFrame, start: str) -> pd.DataFrame:
     ], ignore_index=True)
 
 
-def recent_monthly_chart(data: pd.DataFrame, events: pd.DataFrame):
-    import altair as alt
-
-    base = alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=12)).encode(
-        x=alt.X("date:T", title=None),
-        y=alt.Y("usd_bn:Q", title="USD billion per month"),
-        color=alt.Color("flow:N", title=None),
-        tooltip=[alt.Tooltip("date:T", title="Month", format="%b %Y"), alt.Tooltip("flow:N"),
-                 alt.Tooltip("usd_bn:Q", title="USD billion", format=",.1f")],
-    )
-    return alt.layer(base, *event_rules(events))
-
-
 def share_chart_data(shares: pd.DataFrame) -> pd.DataFrame:
     data = shares[["year", "partner", "months", "complete", "share_pct"]].copy()
     data["share_pct"] = data["share_pct"].round(2)
@@ -268,51 +241,144 @@ def share_chart_data(shares: pd.DataFrame) -> pd.DataFrame:
     return data
 
 
-def share_chart(data: pd.DataFrame):
-    import altair as alt
+# --- figures: one builder per chart of the chapter, each returning the finished Figure -------------
 
-    color = alt.Color("partner:N", title=None, sort=PARTNERS)
-    tooltip = [alt.Tooltip("year:O", title="Year"), alt.Tooltip("partner:N"), alt.Tooltip("share_pct:Q", title="% of U.S. goods trade", format=".1f"),
-               alt.Tooltip("months:Q", title="Months in the data")]
-    line = alt.Chart(data[data["complete"]]).mark_line().encode(
-        x=alt.X("year:Q", title=None, axis=alt.Axis(format="d")), y=alt.Y("share_pct:Q", title="% of U.S. goods trade (exports + imports)"),
-        color=color, tooltip=tooltip)
-    partial = alt.Chart(data[~data["complete"]]).mark_point(shape="diamond", size=80, filled=False).encode(
-        x="year:Q", y="share_pct:Q", color=color, tooltip=tooltip)
-    return alt.layer(line, partial)
-
-
-def balance_chart(annual: pd.DataFrame):
-    import altair as alt
-
-    data = annual[(annual["partner"] == "Mexico") & annual["complete"]][["year", "balance_usd_mn"]].assign(
-        balance_usd_bn=lambda f: (f["balance_usd_mn"] / 1000).round(3))[["year", "balance_usd_bn"]]
-    chart = alt.Chart(data).mark_bar(color="#D55E00").encode(
-        x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, values=list(range(1985, 2025, 5)))),
-        y=alt.Y("balance_usd_bn:Q", title="USD billion (negative = U.S. deficit)"),
-        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("balance_usd_bn:Q", title="Balance, USD billion", format=",.1f")])
-    return chart, data
+def _flow_lines(data: pd.DataFrame, point: alt.OverlayMarkDef | None, y_title: str, date_title: str, events: pd.DataFrame) -> alt.LayerChart:
+    """Lines of U.S. exports to and imports from Mexico (``date``, ``flow``, ``usd_bn``) with event rules;
+    ``point``: markers on the line (None: a plain line)."""
+    chart = alt.Chart(data)
+    base = (chart.mark_line() if point is None else chart.mark_line(point=point)).encode(
+        x=alt.X("date:T", title=None),
+        y=alt.Y("usd_bn:Q", title=y_title),
+        color=alt.Color("flow:N", title=None),
+        tooltip=[alt.Tooltip("date:T", title=date_title, format="%b %Y"), alt.Tooltip("flow:N"),
+                 alt.Tooltip("usd_bn:Q", title="USD billion", format=",.1f")],
+    )
+    return alt.layer(base, *event_rules(events))
 
 
-def gdp_chart(ratio: pd.DataFrame):
-    import altair as alt
+def long_run_figure(monthly: pd.DataFrame, events: pd.DataFrame, fold_1993_2022: float, surplus_years) -> Figure:
+    """12-month rolling U.S. exports to and imports from Mexico, in USD billion, with NAFTA's and the
+    USMCA's entry into force. ``surplus_years``: the years of a U.S. surplus with Mexico."""
+    long_events = chart_events(events, [Label.NAFTA_IN_FORCE, Label.USMCA_IN_FORCE])
+    long_data = long_run_data(monthly)
+    return figure(
+        _flow_lines(long_data, None, "USD billion, 12 months to date", "12 months to", long_events),
+        name="trade-long-run", data=long_data,
+        title=f"U.S. goods trade with Mexico was {fold_1993_2022:.1f} times larger in 2022 than in 1993, the year before NAFTA",
+        subtitle="U.S. exports to and imports from Mexico, 12-month rolling totals, USD billion (current), not seasonally adjusted",
+        source="U.S. Census Bureau, U.S. Trade in Goods by Country (resource us_trade_monthly); events: CRS R44981, IISD",
+        description=(f"Two lines, 12-month rolling totals of U.S. exports to and imports from Mexico, from "
+                     f"{long_data['date'].min():%B %Y} to {long_data['date'].max():%B %Y}. Imports reach a peak of "
+                     f"{long_data[long_data['flow'].str.contains('imports')]['usd_bn'].max():,.0f} billion dollars and exports "
+                     f"{long_data[long_data['flow'].str.contains('exports')]['usd_bn'].max():,.0f} billion. Imports exceed exports "
+                     f"every year since {surplus_years.max() + 1}. Dashed lines mark NAFTA's entry into force and the USMCA's."),
+    )
 
-    data = ratio[["year", "trade_pct_gdp"]].assign(trade_pct_gdp=lambda f: f["trade_pct_gdp"].round(2))
-    chart = alt.Chart(data).mark_line(point=True).encode(
+
+def recent_monthly_figure(monthly: pd.DataFrame, events: pd.DataFrame, low: pd.Series) -> Figure:
+    """Monthly U.S. exports to and imports from Mexico from January 2017, with the renegotiation,
+    tariff and USMCA dates. ``low``: the 2020 trough month (a row of ``monthly``, see ``trough``)."""
+    recent_events = chart_events(events, [Label.NAFTA_TALKS_BEGIN, Label.STEEL_ALUMINIUM_TARIFFS_ON_MEXICO, Label.USMCA_SIGNED,
+                                          Label.STEEL_ALUMINIUM_TARIFFS_LIFTED, Label.USMCA_IN_FORCE])
+    recent = recent_monthly_data(monthly, "2017-01-01")
+    return figure(
+        _flow_lines(recent, alt.OverlayMarkDef(size=12), "USD billion per month", "Month", recent_events),
+        name="trade-monthly-2017-2023", data=recent,
+        title="Only the pandemic, not the tariffs or the renegotiation, broke the rise in U.S.–Mexico trade",
+        subtitle="U.S. exports to and imports from Mexico, monthly, USD billion (current), not seasonally adjusted, January 2017 – October 2023",
+        source="U.S. Census Bureau, U.S. Trade in Goods by Country (us_trade_monthly); events: CRS R44981, Federal Register, Presidencia de la República, IISD, RFI",
+        description=(f"Monthly U.S. imports from and exports to Mexico, January 2017 to {recent['date'].max():%B %Y}. Both fall "
+                     f"steeply in spring 2020, to a low in {low['date']:%B %Y} ({low['imports_usd_mn'] / 1000:,.1f} billion dollars "
+                     f"of imports, {low['exports_usd_mn'] / 1000:,.1f} billion of exports), recover within months and reach new highs "
+                     "in 2022–2023. Dashed lines mark the start of NAFTA talks, the steel and aluminium tariffs on Mexico and their "
+                     "lifting, the USMCA signature and its entry into force."),
+    )
+
+
+def gdp_ratio_figure(ratio: pd.DataFrame) -> Figure:
+    """U.S.–Mexico goods trade as % of Mexico's GDP by year (``ratio``: ``trade_relative_to_gdp``)."""
+    gdp_data = ratio[["year", "trade_pct_gdp"]].assign(trade_pct_gdp=lambda f: f["trade_pct_gdp"].round(2))
+    chart = alt.Chart(gdp_data).mark_line(point=True).encode(
         x=alt.X("year:Q", title=None, axis=alt.Axis(format="d")),
         y=alt.Y("trade_pct_gdp:Q", title="% of Mexico's GDP"),
         tooltip=[alt.Tooltip("year:Q", title="Year", format="d"), alt.Tooltip("trade_pct_gdp:Q", title="% of GDP", format=".1f")])
-    return chart, data
+    return figure(
+        chart, name="trade-gdp-ratio", data=gdp_data,
+        title="Goods trade with the U.S. is equivalent to about half of Mexico's GDP",
+        subtitle="U.S.–Mexico goods exports + imports as % of Mexico's GDP (both in current USD), calendar years with 12 months of trade data",
+        source="U.S. Census Bureau (us_trade_monthly); World Bank WDI NY.GDP.MKTP.CD (country_indicators)",
+        description=(f"A line from {gdp_data['year'].min()} to {gdp_data['year'].max()}. The ratio is "
+                     f"{gdp_data['trade_pct_gdp'].iloc[0]:.0f} percent in {gdp_data['year'].min()}, lowest in "
+                     f"{gdp_data.loc[gdp_data['trade_pct_gdp'].idxmin(), 'year']} ({gdp_data['trade_pct_gdp'].min():.0f} percent), "
+                     f"jumps in 1995 when the peso was devalued, and rises to its highest value, {gdp_data['trade_pct_gdp'].max():.0f} "
+                     f"percent, in {gdp_data.loc[gdp_data['trade_pct_gdp'].idxmax(), 'year']}."),
+    )
 
 
-def growth_chart(index: pd.DataFrame):
-    import altair as alt
+def partner_shares_figure(shares: pd.DataFrame) -> Figure:
+    """Mexico's, Canada's and China's shares of U.S. goods trade by year (``shares``: ``partner_shares``),
+    full years as lines and the partial last year as diamonds."""
+    share_data = share_chart_data(shares)
+    color = alt.Color("partner:N", title=None, sort=PARTNERS)
+    tooltip = [alt.Tooltip("year:O", title="Year"), alt.Tooltip("partner:N"), alt.Tooltip("share_pct:Q", title="% of U.S. goods trade", format=".1f"),
+               alt.Tooltip("months:Q", title="Months in the data")]
+    line = alt.Chart(share_data[share_data["complete"]]).mark_line().encode(
+        x=alt.X("year:Q", title=None, axis=alt.Axis(format="d")), y=alt.Y("share_pct:Q", title="% of U.S. goods trade (exports + imports)"),
+        color=color, tooltip=tooltip)
+    partial = alt.Chart(share_data[~share_data["complete"]]).mark_point(shape="diamond", size=80, filled=False).encode(
+        x="year:Q", y="share_pct:Q", color=color, tooltip=tooltip)
+    return figure(
+        alt.layer(line, partial), name="trade-partner-shares", data=share_data,
+        title="Mexico overtook China and Canada in 2019 and again in 2023",
+        subtitle="Share of U.S. goods trade (exports + imports) with the world, %, calendar years; diamond = 2023, January–October only",
+        source="U.S. Census Bureau, U.S. Trade in Goods by Country (us_trade_monthly)",
+        description=(f"Three lines, one per partner, from {share_data['year'].min()} to 2022, and a diamond each for "
+                     f"January–October 2023. Canada has the largest share until China overtakes it; China peaks in "
+                     f"{shares[shares['partner'] == 'China'].set_index('year')['share_pct'].idxmax()} and declines after 2018. "
+                     f"Mexico rises from {shares.set_index(['partner', 'year']).loc[('Mexico', share_data['year'].min()), 'share_pct']:.1f} "
+                     f"percent to lead in {first_year_ranked_first(shares)} and again in 2023."),
+    )
 
-    data = index.assign(index=index["index"].round(2), value_usd_bn=(index["value_usd_mn"] / 1000).round(3))[["year", "series", "index", "value_usd_bn"]]
-    chart = alt.Chart(data).mark_line(point=True).encode(
+
+def balance_figure(annual: pd.DataFrame, surplus_years) -> Figure:
+    """Bars of the U.S. goods balance with Mexico, complete calendar years (``annual``: ``annual_totals``).
+    ``surplus_years``: the years of a U.S. surplus with Mexico."""
+    balance_data = annual[(annual["partner"] == "Mexico") & annual["complete"]][["year", "balance_usd_mn"]].assign(
+        balance_usd_bn=lambda f: (f["balance_usd_mn"] / 1000).round(3))[["year", "balance_usd_bn"]]
+    chart = alt.Chart(balance_data).mark_bar(color="#D55E00").encode(
+        x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, values=list(range(1985, 2025, 5)))),
+        y=alt.Y("balance_usd_bn:Q", title="USD billion (negative = U.S. deficit)"),
+        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("balance_usd_bn:Q", title="Balance, USD billion", format=",.1f")])
+    return figure(
+        chart, name="trade-balance", data=balance_data,
+        title=f"The U.S. goods deficit with Mexico has widened since {surplus_years.max() + 1}",
+        subtitle="U.S. goods trade balance with Mexico (exports − imports), USD billion (current), calendar years with 12 months of data (1985–2022)",
+        source="U.S. Census Bureau, U.S. Trade in Goods by Country (us_trade_monthly)",
+        description=(f"Bars from {balance_data['year'].min()} to {balance_data['year'].max()}. Small deficits in the late "
+                     f"1980s turn into small surpluses in {surplus_years.min()}–{surplus_years.max()}, then into deficits that "
+                     f"grow to {-balance_data['balance_usd_bn'].min():,.1f} billion dollars in "
+                     f"{balance_data.loc[balance_data['balance_usd_bn'].idxmin(), 'year']}."),
+    )
+
+
+def remittances_growth_figure(annual: pd.DataFrame, remittances: pd.DataFrame) -> Figure:
+    """Index (2018 = 100) of U.S. exports to and imports from Mexico and of remittances to Mexico,
+    complete years (``annual``: ``annual_totals``; ``remittances``: ``remittances_annual``)."""
+    index = growth_index(annual, remittances, base=2018)
+    growth_data = index.assign(index=index["index"].round(2), value_usd_bn=(index["value_usd_mn"] / 1000).round(3))[["year", "series", "index", "value_usd_bn"]]
+    chart = alt.Chart(growth_data).mark_line(point=True).encode(
         x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("index:Q", title="Index, 2018 = 100", scale=alt.Scale(zero=False)),
         color=alt.Color("series:N", title=None),
         tooltip=[alt.Tooltip("year:Q", format="d", title="Year"), alt.Tooltip("series:N"), alt.Tooltip("index:Q", format=".1f"),
                  alt.Tooltip("value_usd_bn:Q", title="USD billion", format=",.1f")])
-    return chart, data
+    return figure(
+        chart, name="trade-remittances-growth", data=growth_data,
+        title="Remittances to Mexico grew much faster than trade after 2018",
+        subtitle="Index, 2018 = 100, of annual values in current USD; complete calendar years only (trade to 2022, remittances to 2025)",
+        source="Banco de México, SIE, Ingresos por remesas (remittances_monthly); U.S. Census Bureau (us_trade_monthly)",
+        description=("Three lines starting at 100 in 2018. " + " ".join(
+            f"{name}: {g['index'].iloc[-1]:.0f} in {g['year'].iloc[-1]}." for name, g in growth_data.groupby('series'))
+            + " Remittances rise every year to 2024; both trade flows dip in 2020."),
+    )

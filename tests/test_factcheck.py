@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def claim(claimed, **options) -> Claim:
-    base = dict(claim_id="A4-trade-99", article="A4", chapter="trade", paraphrase="test", claimed=claimed, unit="u",
+    base = dict(claim_id="A4-trade-99", paraphrase="test", claimed=claimed, unit="u",
                 period="2017", geography="Mexico", resources=("states",), check=lambda load: None)
     base.update(options)
     return Claim(**base)

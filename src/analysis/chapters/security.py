@@ -129,6 +129,16 @@ def cumulative_homicides(national: pd.DataFrame, first: int, last: int) -> int:
 
 # --- figures (one builder per chart; the chapter only calls them) --------------------------------
 
+def _yearly_series(frame: pd.DataFrame, *, y: alt.Y, legend: alt.Legend, value_tooltip: list[alt.Tooltip]) -> alt.Chart:
+    """Lines with points by calendar year, one per ``series``, at the book's width."""
+    return alt.Chart(frame).mark_line(point=True).encode(
+        x=alt.X("year:O", title="Calendar year"),
+        y=y,
+        color=alt.Color("series:N", title=None, legend=legend),
+        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("series:N", title="Series"), *value_tooltip],
+    ).properties(width=WIDTH)
+
+
 def homicide_rate_figure(national: pd.DataFrame) -> Figure:
     """INEGI homicide rate per 100,000, 1990–2024, final and preliminary figures, presidential terms shaded."""
     nat = national.set_index("year")
@@ -172,13 +182,9 @@ def inegi_sesnsp_figure(national: pd.DataFrame, victims: pd.DataFrame) -> Figure
     sesnsp = sesnsp_national(victims).set_index("year")
     both = inegi_vs_sesnsp(national, victims)
     return figure(
-        alt.Chart(both).mark_line(point=True).encode(
-            x=alt.X("year:O", title="Calendar year"),
-            y=alt.Y("value:Q", title="Deaths / victims", axis=alt.Axis(format=",.0f")),
-            color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", direction="vertical")),
-            tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("series:N", title="Series"), alt.Tooltip("value:Q", title="Count", format=","),
-                     alt.Tooltip("status:N", title="INEGI figure")],
-        ).properties(width=WIDTH),
+        _yearly_series(both, y=alt.Y("value:Q", title="Deaths / victims", axis=alt.Axis(format=",.0f")),
+                       legend=alt.Legend(orient="bottom", direction="vertical"),
+                       value_tooltip=[alt.Tooltip("value:Q", title="Count", format=","), alt.Tooltip("status:N", title="INEGI figure")]),
         name="security-inegi-sesnsp",
         title=f"Both official series peak in 2018–2020 and fall afterwards; INEGI runs {nat.loc[2024, 'homicides'] - sesnsp.loc[2024, 'total']:,} above SESNSP in 2024",
         subtitle="INEGI deaths by homicide (registration year; 2024 preliminary) and SESNSP victims of homicidio doloso plus feminicidio, 2015–2024",
@@ -223,12 +229,8 @@ def overdoses_figure(overdoses: pd.DataFrame) -> Figure:
     names = {"rate_all_drugs": "All drug overdoses", "rate_synthetic_opioids": "Synthetic opioids other than methadone"}
     rates = overdoses[overdoses["measure"].isin(list(names))].assign(series=lambda d: d["measure"].map(names))[["year", "series", "value", "status"]]
     return figure(
-        alt.Chart(rates).mark_line(point=True).encode(
-            x=alt.X("year:O", title="Calendar year"),
-            y=alt.Y("value:Q", title="Deaths per 100,000 (age-adjusted)"),
-            color=alt.Color("series:N", title=None, legend=alt.Legend(labelLimit=400)),
-            tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("series:N", title="Series"), alt.Tooltip("value:Q", title="Rate", format=".1f")],
-        ).properties(width=WIDTH),
+        _yearly_series(rates, y=alt.Y("value:Q", title="Deaths per 100,000 (age-adjusted)"), legend=alt.Legend(labelLimit=400),
+                       value_tooltip=[alt.Tooltip("value:Q", title="Rate", format=".1f")]),
         name="security-us-overdoses",
         title=f"Synthetic-opioid deaths drove U.S. overdoses up: {od.loc[2013, 'rate_synthetic_opioids']:.1f} per 100,000 in 2013, {od.loc[2022, 'rate_synthetic_opioids']:.1f} in 2022",
         subtitle="U.S. overdose deaths per 100,000, age-adjusted, 1999–2023 (synthetic opioids to 2022); one death can involve several drugs",

@@ -14,7 +14,8 @@ import pytest
 
 import analysis
 from analysis import factcheck
-from analysis.factcheck import Claim, Evidence, verdict
+from analysis.factcheck import Claim, Evidence, figures, verdict
+from analysis.book.charts import Figure
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -180,3 +181,39 @@ def test_a_page_ends_with_every_claim_no_section_showed():
     assert factcheck.unshown_claims(ledger, "trade") == []
     assert factcheck.remaining_claims_table(ledger, "trade")._repr_html_() == ""
     ledger_module._SHOWN.clear()
+
+
+# --- figure builders of the ledger page -------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def ledger() -> pd.DataFrame:
+    return factcheck.evaluate()
+
+
+def test_verdict_summary(ledger):
+    counts, checked, holding = factcheck.verdict_summary(ledger)
+    assert counts.index.tolist() == factcheck.VERDICTS and counts.sum() == len(ledger)
+    assert checked == int((ledger["verdict"] != "unverifiable").sum())
+    assert holding == int(ledger["verdict"].isin(["consistent", "approximately"]).sum())
+
+
+def test_verdicts_by_article_figure(ledger):
+    fig = figures.verdicts_by_article_figure(ledger)
+    assert isinstance(fig, Figure) and fig.name == "verdicts-by-article"
+    assert fig.title == "54 of 64 checkable claims hold; 2 are contradicted by the data"
+    assert len(fig.rows) == len(factcheck.ARTICLES) * len(factcheck.VERDICTS)
+    assert fig.rows["claims"].sum() == len(ledger)
+    assert fig.spec["vconcat"][0]["encoding"]["y"]["sort"] == factcheck.ARTICLES
+
+
+def test_verdicts_by_chapter_figure(ledger):
+    fig = figures.verdicts_by_chapter_figure(ledger)
+    assert isinstance(fig, Figure) and fig.name == "verdicts-by-chapter"
+    assert fig.title == "The security chapter's claims are the hardest to check: 16 of 28 lack the data"
+    assert len(fig.rows) == len(factcheck.CHAPTERS) * len(factcheck.VERDICTS)
+    assert fig.rows.groupby("chapter")["claims"].sum().to_dict() == ledger["chapter"].value_counts().to_dict()
+
+
+def test_no_inaccurate_claims_changes_the_article_title(ledger):
+    fixed = ledger.assign(verdict=ledger["verdict"].replace("inaccurate", "consistent"))
+    assert figures.verdicts_by_article_figure(fixed).title == "56 of 64 checkable claims hold; none is contradicted by the data"

@@ -10,6 +10,7 @@ from analysis.chapters import security as sec
 from analysis.factcheck.claims import security as security_claims
 from analysis.factcheck import all_claims, evaluate
 from analysis.data.events import event_date
+from analysis.book.charts import Figure
 
 
 @pytest.fixture(scope="module")
@@ -105,3 +106,70 @@ def test_claim_verdict_changes_with_the_data(national):
     loader = lambda name: altered if name == "homicides_national_annual" else load(name)
     # 31,174 is within 10% of the final 32,079 but no longer the figure first published.
     assert evaluate([claim], loader=loader)["verdict"].item() == "approximately"
+
+
+# --- figure builders -----------------------------------------------------------------------------
+
+def _layer_marks(fig) -> list[str]:
+    """Mark types of the drawn chart (the figure wraps it with its source line in a vconcat)."""
+    chart = fig.spec["vconcat"][0]
+    layers = chart.get("layer", [chart])
+    return [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in layers]
+
+
+def test_homicide_rate_figure(national):
+    fig = sec.homicide_rate_figure(national)
+    assert isinstance(fig, Figure) and fig.name == "security-homicide-rate"
+    assert fig.title == "The homicide rate rose from 8.2 per 100,000 in 2007 to 29.4 in 2018, then eased to 24.9 in 2023"
+    assert fig.rows["year"].tolist() == national["year"].tolist()
+    assert fig.rows.set_index("year").loc[2024, "figure"] == "Preliminary"
+    assert fig.rows["date"].dt.month.eq(7).all()  # each year plotted at mid-year
+    assert _layer_marks(fig) == ["rect", "line", "point"]  # terms shaded under the line
+
+
+def test_inegi_sesnsp_figure(national):
+    victims = load("homicide_victims_state_annual")
+    fig = sec.inegi_sesnsp_figure(national, victims)
+    assert isinstance(fig, Figure) and fig.name == "security-inegi-sesnsp"
+    assert fig.title.endswith("INEGI runs 2,343 above SESNSP in 2024")
+    pd.testing.assert_frame_equal(fig.rows, sec.inegi_vs_sesnsp(national, victims))
+    assert len(fig.rows) == 20 and fig.rows["series"].nunique() == 2
+
+
+def test_state_heatmap_figure():
+    rates = sec.state_annual_rates(load("homicides_state_monthly"), load("states"))
+    fig = sec.state_heatmap_figure(rates)
+    assert isinstance(fig, Figure) and fig.name == "security-state-heatmap"
+    assert fig.title == "Violence moved between states; in 2022 Colima had the highest rate (122.4 per 100,000)"
+    assert fig.rows.columns.tolist() == ["year", "state_name", "homicides", "rate_per_100k"]
+    assert len(fig.rows) == 32 * 23
+    ranking = sec.latest_state_ranking(rates)
+    assert ranking["year"].eq(2022).all() and len(ranking) == 32 and ranking["rate_per_100k"].is_monotonic_decreasing
+    assert fig.spec["vconcat"][0]["encoding"]["y"]["sort"] == ranking["state_name"].tolist()
+
+
+def test_overdoses_figure():
+    fig = sec.overdoses_figure(load("overdose_deaths_us_annual"))
+    assert isinstance(fig, Figure) and fig.name == "security-us-overdoses"
+    assert fig.title == "Synthetic-opioid deaths drove U.S. overdoses up: 1.0 per 100,000 in 2013, 22.7 in 2022"
+    assert set(fig.rows["series"]) == {"All drug overdoses", "Synthetic opioids other than methadone"}
+    assert fig.rows.columns.tolist() == ["year", "series", "value", "status"]
+    assert len(fig.rows) == 49  # all drugs 1999–2023, synthetic opioids 1999–2022
+
+
+def test_poppy_figure():
+    poppy = load("poppy_mexico_annual")
+    fig = sec.poppy_figure(poppy)
+    assert isinstance(fig, Figure) and fig.name == "security-poppy"
+    assert fig.title == "U.S. estimates of poppy cultivation peaked in 2017 and fell by 47% to 2020"
+    assert len(fig.rows) == 11 and (fig.rows["estimator"] != "ONDCP").sum() == 1
+    ondcp = sec.ondcp_cultivation(poppy)
+    assert ondcp.idxmax() == 2017 and ondcp.index.tolist() == fig.rows.loc[fig.rows["estimator"] == "ONDCP", "year"].tolist()
+
+
+def test_cpi_figure():
+    fig = sec.cpi_figure(load("cpi_mexico_annual"))
+    assert isinstance(fig, Figure) and fig.name == "security-cpi"
+    assert fig.title == "Mexico's corruption score fell from 34 in 2012 to 26 in 2024"
+    assert fig.rows["year"].tolist() == list(range(2012, 2025))  # the 0–100 scale only
+    assert (fig.rows["label"] == fig.rows["rank"].astype(str)).all()

@@ -12,6 +12,7 @@ from analysis.chapters import transition as tr
 from analysis.factcheck.claims import transition as claims_module
 from analysis.factcheck import evaluate, verdict
 from analysis.data.events import Label, event_date
+from analysis.book.charts import Figure
 
 
 def months(*values: str) -> pd.DataFrame:
@@ -201,3 +202,52 @@ def test_a5_claims_fail_when_the_timeline_disagrees(events):
     for claim_id in ("A5-transition-01", "A5-transition-04"):
         claim = by_id[claim_id]
         assert verdict(claim, claim.check(loader)) == "inaccurate"
+
+
+# --- figure builders -----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def series() -> pd.DataFrame:
+    return tr.indicator_series(trade=load("us_trade_monthly"), encounters=load("sw_border_encounters_monthly"),
+                               homicide_deaths=load("homicides_state_monthly"), remittances=load("remittances_monthly"))
+
+
+def test_timeline_figure(events):
+    fig = tr.timeline_figure(events)
+    assert isinstance(fig, Figure) and fig.name == "transition-timeline"
+    assert fig.title == "15 of the 49 dated events fall in the 92 days around the U.S. transition (November 2020 – January 2021)"
+    assert len(fig.rows) == int((events["date"] >= tr.TIMELINE_START).sum()) == 49
+    assert fig.rows["date"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()  # ISO text in the CSV download
+    assert fig.rows["label"].tolist() == tr.timeline_frame(events)["label"].tolist()
+
+
+def test_transition_weeks_figure(events):
+    fig = tr.transition_weeks_figure(events)
+    window = tr.transition_events(events)
+    assert isinstance(fig, Figure) and fig.name == "transition-weeks"
+    assert fig.title == "Mexico's government acted 8 times between the U.S. election and the first Biden call"
+    assert fig.rows["label"].tolist() == window["label"].tolist() and len(fig.rows) == 15
+    assert fig.rows.columns.tolist() == ["date", "label", "side", "days_after_election", "event", "publisher", "source_url"]
+    rules = fig.spec["vconcat"][0]["layer"][0]
+    assert rules["mark"]["type"] == "rule"
+    marks = fig.spec["datasets"][rules["data"]["name"]]
+    assert [m["label"] for m in marks] == [Label.ELECTORAL_COLLEGE_VOTE, Label.BIDEN_INAUGURATED]
+
+
+def test_us_results_figure():
+    results = load("us_president_2020_state")
+    fig = tr.us_results_figure(results)
+    assert isinstance(fig, Figure) and fig.name == "transition-us-results"
+    assert fig.title == "Biden won 26 of 51 contests; 3 states were decided by under one point"
+    assert len(fig.rows) == 51 and fig.rows.columns.tolist() == ["state", "state_po", "biden_share", "trump_share", "margin_pts", "winner"]
+    assert fig.description.endswith("Georgia, Arizona, Wisconsin have bars of less than one point.")
+
+
+def test_indicators_figure_and_trade_trough(series, events):
+    fig = tr.indicators_figure(series, events)
+    assert isinstance(fig, Figure) and fig.name == "transition-indicators"
+    assert fig.title == "Trade and remittances kept growing after the change of U.S. president; border encounters rose +213%"
+    assert len(fig.rows) == len(series) and set(fig.rows["indicator"]) == set(series["indicator"])
+    assert len(fig.spec["vconcat"][0]["vconcat"]) == 6  # one panel per indicator
+    assert tr.trade_trough(series) == pd.Timestamp("2020-05-01")
+    assert "Trade dips sharply in May 2020" in fig.description

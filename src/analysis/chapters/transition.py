@@ -1,5 +1,6 @@
 """Analysis for the Biden-transition chapter: presidential periods, month assignment, the transition
-weeks, the U.S. 2020 results and the comparison of indicators between the two periods.
+weeks, the U.S. 2020 results and the comparison of indicators between the two periods; and the
+chapter's figure builders (one per chart, each returning the finished Figure).
 
 Periods (inclusive, by day):
 - ``Trump–AMLO``: 2018-12-01 (López Obrador takes office) to 2021-01-19 (Trump's last full day);
@@ -17,10 +18,13 @@ Months outside both periods belong to none. Everything is calendar months: U.S. 
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 
+from analysis.book.charts import PALETTE, WIDTH, Figure, figure, shade_periods
 from analysis.book.report import html_table
 from analysis.data.events import Label, event_date
+from analysis.data.periods import long_date
 
 TRUMP_AMLO = "Trump–AMLO"
 BIDEN_AMLO = "Biden–AMLO"
@@ -279,21 +283,29 @@ def closest_states(results: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     return results.loc[order[:n], ["state", "state_po", "biden_share", "trump_share", "margin_pts", "winner"]].reset_index(drop=True)
 
 
-# --- charts (aggregated inputs only) -------------------------------------------------------------
+# --- figures (one builder per chart; the chapter only calls them) --------------------------------
 
 def periods_frame() -> pd.DataFrame:
     """The two periods as bands for ``charts.shade_periods``."""
     return PERIODS.rename(columns={"period": "label"})[["start", "end", "label"]]
 
 
-def timeline_chart(frame: pd.DataFrame):
-    """Events by category over time; hover shows the event, publisher and URL; a click opens the source."""
-    import altair as alt
+def trade_trough(series: pd.DataFrame) -> pd.Timestamp:
+    """The month with the lowest U.S. imports from Mexico within the Trump–AMLO period's full months
+    (``series`` from :func:`indicator_series`)."""
+    calendar = period_months()
+    months = calendar.loc[calendar["period"] == TRUMP_AMLO, "date"]
+    imports = series[(series["indicator"] == "us_imports_from_mexico") & series["date"].between(months.min(), months.max())]
+    return imports.loc[imports["value"].idxmin(), "date"]
 
-    from analysis.book.charts import PALETTE, shade_periods
 
+def timeline_figure(events: pd.DataFrame) -> Figure:
+    """Events by category over time, the two periods shaded; hover shows the event, publisher and URL;
+    a click opens the source."""
+    window = transition_events(events)
+    timeline = timeline_frame(events)
     bands = shade_periods(periods_frame())
-    points = alt.Chart(frame).mark_point(filled=True, size=90, opacity=0.9).encode(
+    points = alt.Chart(timeline).mark_point(filled=True, size=90, opacity=0.9).encode(
         x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 1})),
         y=alt.Y("category:N", title=None, sort=["elections", "diplomacy", "security", "migration", "trade"]),
         color=alt.Color("category:N", legend=None, scale=alt.Scale(range=PALETTE)),
@@ -302,15 +314,26 @@ def timeline_chart(frame: pd.DataFrame):
                  alt.Tooltip("event:N", title="What happened"), alt.Tooltip("publisher:N", title="Source"),
                  alt.Tooltip("source_url:N", title="URL")],
     )
-    return alt.layer(bands, points).resolve_scale(color="independent").properties(height=220)
+    return figure(
+        alt.layer(bands, points).resolve_scale(color="independent").properties(height=220),
+        name="transition-timeline",
+        title=f"{len(window)} of the {len(timeline)} dated events fall in the {(TRANSITION_END - TRANSITION_START).days + 1} days around the U.S. transition ({TRANSITION_START:%B %Y} – {TRANSITION_END:%B %Y})",
+        subtitle="Dated events of the bilateral relationship by topic; shading: Trump–AMLO and Biden–AMLO periods. Hover for the source; click to open it.",
+        source="Project timeline of dated events (events resource), each event with its publisher and URL",
+        description=(
+            "Dot chart of the bilateral events in the book's timeline, one row per topic (elections, diplomacy, security, "
+            "migration, trade) from 2018 to 2024, over two shaded bands for the Trump–López Obrador and Biden–López Obrador "
+            "periods. Each dot's tooltip gives the date, the event, and the publisher and URL of its source; the full list is in the table below."
+        ),
+        data=timeline.assign(date=timeline["date"].dt.strftime("%Y-%m-%d")),
+    )
 
 
-def transition_chart(window: pd.DataFrame, marks: pd.DataFrame):
-    """One row per event of the transition weeks, coloured by the side that acted; rules at ``marks``."""
-    import altair as alt
-
-    from analysis.book.charts import PALETTE
-
+def transition_weeks_figure(events: pd.DataFrame) -> Figure:
+    """One row per event of the transition weeks, coloured by the side that acted; dashed lines at the
+    Electoral College vote and Biden's inauguration."""
+    window = transition_events(events)
+    marks = events[events["label"].isin([Label.ELECTORAL_COLLEGE_VOTE, Label.BIDEN_INAUGURATED])][["date", "label"]]
     order = window.sort_values("date")["label"].tolist()
     palette = {UNITED_STATES: (PALETTE[0], "circle"), MEXICO: (PALETTE[3], "square"), BOTH: (PALETTE[2], "diamond"), UNCLASSIFIED: ("#999999", "triangle")}
     sides = [side for side in palette if side in set(window["side"])]
@@ -326,33 +349,59 @@ def transition_chart(window: pd.DataFrame, marks: pd.DataFrame):
                  alt.Tooltip("publisher:N", title="Source"), alt.Tooltip("source_url:N", title="URL")],
         href="source_url:N",
     )
+    # Not charts.event_rules: these two labels sit on one line above the plot and the rules have no
+    # tooltip; event_rules would stagger the labels inside the plot and add tooltips.
     rules = alt.Chart(marks).mark_rule(strokeDash=[4, 3], color="#555").encode(x="date:T")
     rule_text = alt.Chart(marks).mark_text(align="left", dx=3, dy=-6, fontSize=10, color="#333").encode(x="date:T", y=alt.value(0), text="label:N")
-    return alt.layer(rules, rule_text, points).properties(height=max(200, 22 * len(window)))
+    return figure(
+        alt.layer(rules, rule_text, points).properties(height=max(200, 22 * len(window))),
+        name="transition-weeks",
+        title=f"Mexico's government acted {(window['side'] == MEXICO).sum()} times between the U.S. election and the first Biden call",
+        subtitle=f"Dated events, {long_date(TRANSITION_START)} – {long_date(TRANSITION_END)}; dashed lines: Electoral College vote and Biden's inauguration",
+        source="Project timeline of dated events (events resource); who acted: project classification",
+        description=(
+            "One row per event of the transition weeks in date order, with a dot at its date coloured by the government that "
+            "acted: U.S. events (election, dismissal of the Cienfuegos charges, Electoral College vote, inauguration) and "
+            "Mexican events (withheld congratulations, the foreign-agents law, congratulations, the Assange offer, the Cienfuegos "
+            "decision), ending with the first joint call. Dashed vertical lines mark the Electoral College vote and the inauguration."
+        ),
+        data=window[["date", "label", "side", "days_after_election", "event", "publisher", "source_url"]].assign(date=window["date"].dt.strftime("%Y-%m-%d")),
+    )
 
 
-def results_chart(results: pd.DataFrame):
-    """Biden's margin over Trump by state, sorted."""
-    import altair as alt
-
-    from analysis.book.charts import PALETTE
-
+def us_results_figure(results: pd.DataFrame) -> Figure:
+    """Biden's margin over Trump by state, sorted, coloured by the statewide winner."""
+    totals = us_national_totals(results)
+    closest = closest_states(results, 10)
     frame = results[["state", "state_po", "biden_share", "trump_share", "margin_pts", "winner"]]
-    return alt.Chart(frame).mark_bar().encode(
+    chart = alt.Chart(frame).mark_bar().encode(
         x=alt.X("margin_pts:Q", title="Biden share minus Trump share (percentage points)"),
         y=alt.Y("state:N", title=None, sort=alt.EncodingSortField("margin_pts", order="descending"), axis=alt.Axis(labelFontSize=9)),
         color=alt.Color("winner:N", title="Statewide winner", scale=alt.Scale(domain=["Biden", "Trump"], range=[PALETTE[0], PALETTE[3]])),
         tooltip=[alt.Tooltip("state:N", title="State"), alt.Tooltip("biden_share:Q", title="Biden %", format=".1f"),
                  alt.Tooltip("trump_share:Q", title="Trump %", format=".1f"), alt.Tooltip("margin_pts:Q", title="Margin (pts)", format="+.1f")],
     ).properties(height=11 * len(frame))
+    return figure(
+        chart,
+        name="transition-us-results",
+        title=f"Biden won {totals['states_biden']} of 51 contests; {totals['states_within_1pt']} states were decided by under one point",
+        subtitle="Popular vote, 3 November 2020: Biden share minus Trump share of all votes cast, percentage points, by state (incl. D.C.)",
+        source="MIT Election Data and Science Lab, U.S. President 1976–2020 (us_president_2020_state)",
+        description=(
+            "Horizontal bar chart of the 50 states and the District of Columbia sorted by Biden's margin over Trump, from the "
+            f"{results.loc[results['margin_pts'].idxmax(), 'state']} (largest Biden margin) to "
+            f"{results.loc[results['margin_pts'].idxmin(), 'state']} (largest Trump margin), coloured by the statewide winner. "
+            f"{', '.join(closest.loc[closest['margin_pts'].abs() < 1, 'state'])} have bars of less than one point."
+        ),
+        data=frame,
+    )
 
 
-def indicators_chart(series: pd.DataFrame, marks: pd.DataFrame, *, start: str = "2018-01-01", end: str = "2024-09-30"):
-    """One panel per indicator (own y scale): monthly values, the two periods shaded, policy dates as rules."""
-    import altair as alt
-
-    from analysis.book.charts import PALETTE, WIDTH, shade_periods
-
+def indicators_figure(series: pd.DataFrame, events: pd.DataFrame, *, start: str = "2018-01-01", end: str = "2024-09-30") -> Figure:
+    """One panel per indicator (own y scale): monthly values, the two periods shaded, policy dates as rules
+    (``series`` from :func:`indicator_series`)."""
+    policy = events[events["label"].isin([Label.TITLE_42_BEGINS, Label.USMCA_IN_FORCE, Label.BIDEN_INAUGURATED, Label.USMCA_ENERGY_CONSULTATIONS, Label.TITLE_42_ENDS])][["date", "label"]]
+    changes = change_table(compare_periods(series)).set_index("indicator")
     panels = []
     window = series[(series["date"] >= pd.Timestamp(start)) & (series["date"] <= pd.Timestamp(end))]
     for indicator in [i for i in INDICATORS if i in set(window["indicator"])]:
@@ -363,17 +412,36 @@ def indicators_chart(series: pd.DataFrame, marks: pd.DataFrame, *, start: str = 
             y=alt.Y("value:Q", title=None, axis=alt.Axis(format="~s")),
             tooltip=[alt.Tooltip("date:T", title="Month", format="%B %Y"), alt.Tooltip("value:Q", title=unit, format=",.0f")],
         )
-        rules = alt.Chart(marks).mark_rule(strokeDash=[4, 3], color="#555").encode(
+        # Not charts.event_rules: rules in every panel (tooltip dates in full), labels only on the top
+        # panel, in smaller type hung from its top edge.
+        rules = alt.Chart(policy).mark_rule(strokeDash=[4, 3], color="#555").encode(
             x="date:T", tooltip=[alt.Tooltip("date:T", title="Date", format="%d %B %Y"), alt.Tooltip("label:N", title="Event")])
         layers = [shade_periods(periods_frame()), rules, line]
         if not panels:  # name the policy dates once, on the top panel
-            staggered = marks.sort_values("date").assign(ypix=[2 + 11 * (n % 3) for n in range(len(marks))])
+            staggered = policy.sort_values("date").assign(ypix=[2 + 11 * (n % 3) for n in range(len(policy))])
             layers.append(alt.Chart(staggered).mark_text(align="left", dx=3, baseline="top", fontSize=9, color="#333").encode(
                 x="date:T", y=alt.Y("ypix:Q", scale=None, axis=None), text="label:N"))
         panel = alt.layer(*layers).properties(
             width=WIDTH, height=110, title=alt.TitleParams(f"{label} ({unit})", fontSize=12, fontWeight="normal", anchor="start"))
         panels.append(panel)
-    return alt.vconcat(*panels, spacing=14)
+    return figure(
+        alt.vconcat(*panels, spacing=14),
+        name="transition-indicators",
+        title=(f"Trade and remittances kept growing after the change of U.S. president; border encounters rose "
+               f"{changes.loc['sw_encounters_all', 'change_pct']:+.0f}%"),
+        subtitle="Monthly values from January 2018 to the end of the Biden–AMLO period (as far as each series goes); shading: Trump–AMLO and Biden–AMLO periods; dashed lines: policy dates",
+        source=["U.S. Census Bureau, trade in goods with Mexico (us_trade_monthly)", "U.S. Customs and Border Protection, Southwest Land Border Encounters (sw_border_encounters_monthly)",
+                "INEGI mortality data compiled by Gargiulo, Aburto & Floridi (homicides_state_monthly)", "Banco de México, remittances (remittances_monthly)"],
+        description=(
+            "Stacked line charts, one per indicator (U.S. goods exports to Mexico, U.S. goods imports from Mexico, southwest border "
+            "encounters of all citizenships and of Mexican citizens, homicide deaths in Mexico, remittances received by Mexico), monthly from January 2018 as "
+            "far as each series goes, over shaded bands for the two presidential periods, with dashed lines at "
+            f"{', '.join(policy.sort_values('date')['label'])}. Trade dips sharply in "
+            f"{trade_trough(series):%B %Y} and then rises above its earlier level; encounters are far higher "
+            "after early 2021 than before; homicide deaths stay in a narrow band; remittances rise through both periods."
+        ),
+        data=series.assign(date=series["date"].dt.strftime("%Y-%m-%d")),
+    )
 
 
 def window_table_html(window: pd.DataFrame) -> str:

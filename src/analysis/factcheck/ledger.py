@@ -85,6 +85,15 @@ def verdict_counts(ledger: pd.DataFrame, by: str) -> pd.DataFrame:
     return counts.set_index([by, "verdict"]).reindex(full, fill_value=0).reset_index()
 
 
+def verdict_summary(ledger: pd.DataFrame) -> tuple[pd.Series, int, int]:
+    """Claims per verdict (every verdict, zeros kept), claims the data can check (all but the
+    unverifiable) and claims that hold (consistent or approximately)."""
+    counts = ledger["verdict"].value_counts().reindex(VERDICTS, fill_value=0)
+    checked = int(len(ledger) - counts["unverifiable"])
+    holding = int(counts["consistent"] + counts["approximately"])
+    return counts, checked, holding
+
+
 def _cell(value) -> str:
     import html
 

@@ -66,6 +66,24 @@ class Label:
     US_TO_DROP_CIENFUEGOS_CASE = 'U.S. to drop Cienfuegos case'
     VIRTUAL_BILATERAL_MEETING = 'Virtual bilateral meeting'
 
+    # migration (chapter's policy timeline)
+    ZERO_TOLERANCE_ORDERED = 'Zero tolerance ordered'
+    FAMILY_SEPARATION_ORDER = 'Order ends family separation'
+    CARAVAN_LEAVES_HONDURAS = 'Caravan leaves Honduras'
+    BORDER_CLOSURE_THREAT = 'Border-closure threat'
+    MEXICO_TAKES_TITLE_42_RETURNS = 'Mexico takes Title 42 returns'
+    MPP_TERMINATED = 'MPP terminated'
+    MPP_2_RESTARTS = 'MPP 2.0 restarts'
+    BIDEN_V_TEXAS = 'Biden v. Texas'
+    MPP_2_ENDS = 'MPP 2.0 ends'
+    MEXICO_TAKES_VENEZUELANS = 'Mexico takes Venezuelans'
+    MEXICO_ENDS_MPP_PARTICIPATION = 'Mexico ends MPP participation'
+    MEXICO_TAKES_CHNV_RETURNS = 'Mexico takes CHNV returns'
+    CBP_ONE_APPOINTMENTS = 'CBP One appointments'
+    LAWFUL_PATHWAYS_RULE = 'Lawful Pathways rule'
+    SECURING_THE_BORDER = 'Securing the Border proclamation'
+    TRUMP_INAUGURATED_2025 = 'Trump inaugurated (2025)'
+
 
 def all_labels() -> set[str]:
     return {value for key, value in vars(Label).items() if key.isupper()}

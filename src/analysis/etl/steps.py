@@ -16,6 +16,7 @@ from analysis.etl import (
     elections_mx,
     events,
     migration,
+    migration_collected,
     remittances,
     security,
     states,
@@ -67,6 +68,7 @@ STEPS: list[Step] = [
     Step(remittances, inputs=(remittances.MONTHLY,)),
     Step(migration, inputs=(migration.HIST_NATIONWIDE, migration.HIST_SW, migration.HIST_MEXICAN, migration.HIST_DEATHS,
                             migration.KHSM, migration.SBO_19_22, migration.SBO_22_25, migration.NATIONWIDE_STATE, PUBLISHED)),
+    Step(migration_collected, inputs=(migration_collected.COLLECTED_FILE,)),
     Step(security, inputs=(security.VALLE, security.SESNSP, security.GARGIULO, security.CDC, security.DATAHUB_CPI, PUBLISHED),
          checks=(security.OWID_CPI,)),
 ]

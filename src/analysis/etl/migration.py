@@ -535,6 +535,26 @@ def published_rows(frame: pd.DataFrame) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- resources
 
+def figure_fields(raw_file: str, topics: list[str], status: str) -> list[dict]:
+    """Fields of a table holding the rows of a published-figures file (``published_rows``): the file's
+    name, its topics and the status values its rows use are what differ between such tables."""
+    return [
+        field_("source_row", "integer", f"Line of {raw_file} the row comes from", required=True, unique=True, minimum=2),
+        field_("topic", "string", "Topic", required=True, enum=topics),
+        field_("indicator", "string", "What the figure counts, as the collectors described it", required=True),
+        field_("geo", "string", "Geography", required=True),
+        field_("period", "string", "Period as published (FY = U.S. fiscal year; bare year = calendar year)", required=True),
+        field_("period_type", "string", "How the period is counted", required=True, enum=["U.S. fiscal year", "calendar year", "date range"]),
+        field_("value", "number", "Published value (empty when not found)", minimum=0),
+        field_("unit", "string", "Unit of the value (cases, persons returned, events…)"),
+        field_("status", "string", status, required=True),
+        field_("publisher", "string", "Publisher of the figure"),
+        field_("document", "string", "Document in which the figure appears"),
+        field_("source_url", "string", "URL where the figure was seen", pattern=URL_PATTERN),
+        field_("note", "string", "Collectors' note (definitions, disagreements)"),
+    ]
+
+
 FY_FIELD = field_("fiscal_year", "integer", "U.S. federal fiscal year (1 October – 30 September), named for the year in which it ends",
                   required=True, minimum=1925, maximum=2025)
 COUNT = "persons-events (a person caught twice counts twice)"
@@ -732,21 +752,7 @@ RESOURCES = [
         ),
         sources=[],
         row_sources=("publisher", "source_url"),
-        fields=[
-            field_("source_row", "integer", "Line of published_figures.csv the row comes from", required=True, unique=True, minimum=2),
-            field_("topic", "string", "Topic", required=True, enum=PUBLISHED_TOPICS),
-            field_("indicator", "string", "What the figure counts, as the collectors described it", required=True),
-            field_("geo", "string", "Geography", required=True),
-            field_("period", "string", "Period as published (FY = U.S. fiscal year; bare year = calendar year)", required=True),
-            field_("period_type", "string", "How the period is counted", required=True, enum=["U.S. fiscal year", "calendar year", "date range"]),
-            field_("value", "number", "Published value (empty when not found)", minimum=0),
-            field_("unit", "string", "Unit of the value (cases, persons returned, events…)"),
-            field_("status", "string", "final / partial / partial-year / not found / unspecified", required=True),
-            field_("publisher", "string", "Publisher of the figure"),
-            field_("document", "string", "Document in which the figure appears"),
-            field_("source_url", "string", "URL where the figure was seen", pattern=URL_PATTERN),
-            field_("note", "string", "Collectors' note (definitions, disagreements)"),
-        ],
+        fields=figure_fields("published_figures.csv", PUBLISHED_TOPICS, "final / partial / partial-year / not found / unspecified"),
         primary_key=["source_row"],
         derive=derive_published,
     ),

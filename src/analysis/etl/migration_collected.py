@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.etl import DerivationError, Resource, field_
-from analysis.etl.migration import published_rows
+from analysis.etl.migration import figure_fields, published_rows
 from analysis.etl.published import COLLECTED, URL_PATTERN, read_published
 
 COLLECTED_FILE = f"{COLLECTED}/migration_figures.csv"
@@ -130,21 +130,7 @@ RESOURCES = [
         ),
         sources=[],
         row_sources=("publisher", "source_url"),
-        fields=[
-            field_("source_row", "integer", "Line of collected/migration_figures.csv the row comes from", required=True, unique=True, minimum=2),
-            field_("topic", "string", "Topic", required=True, enum=TOPICS),
-            field_("indicator", "string", "What the figure counts", required=True),
-            field_("geo", "string", "Geography", required=True),
-            field_("period", "string", "Period as published (FY = U.S. fiscal year; bare year = calendar year)", required=True),
-            field_("period_type", "string", "How the period is counted", required=True, enum=["U.S. fiscal year", "calendar year", "date range"]),
-            field_("value", "number", "Published value (empty when not found)", minimum=0),
-            field_("unit", "string", "Unit of the value (events, persons, personnel…)"),
-            field_("status", "string", STATUS, required=True),
-            field_("publisher", "string", "Publisher of the figure (the outlet that reported it is in document)"),
-            field_("document", "string", "Document or report in which the figure appears"),
-            field_("source_url", "string", "URL where the figure was seen", pattern=URL_PATTERN),
-            field_("note", "string", "Notes (definitions, disagreements, 'as reported by')"),
-        ],
+        fields=figure_fields(COLLECTED_FILE, TOPICS, STATUS),
         primary_key=["source_row"],
         derive=derive_collected,
     ),

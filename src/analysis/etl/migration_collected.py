@@ -3,8 +3,11 @@
 Raw input (path relative to RAW; provenance in ``collected/PROVENANCE.md``):
 
 - ``collected/migration_figures.csv``: figures collected for the project from published pages, one per row with
-  the URL of the page and a verbatim excerpt (no single download; most are press reports of figures of Mexico's
-  Unidad de Política Migratoria, UPM, and Instituto Nacional de Migración, INM, plus DHS releases).
+  the URL of the page and a verbatim excerpt. There is no single download: most rows are press reports of figures
+  of Mexico's Unidad de Política Migratoria (UPM) and Instituto Nacional de Migración (INM), for example
+  https://enbreve.mx/migracion-irregular-a-traves-de-mexico-aumenta-un-77-2-en-2023-revelan-estadisticas-oficiales
+  (no UPM bulletin page was found), plus DHS releases such as
+  https://www.dhs.gov/news/2023/06/06/border-encounters-remain-low-biden-harris-administrations-comprehensive-plan-manage .
 
 Two tables:
 

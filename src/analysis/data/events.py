@@ -66,6 +66,42 @@ class Label:
     US_TO_DROP_CIENFUEGOS_CASE = 'U.S. to drop Cienfuegos case'
     VIRTUAL_BILATERAL_MEETING = 'Virtual bilateral meeting'
 
+    # Security chapter (analysis.etl.security.EVENTS)
+    MERIDA_ANNOUNCED = 'Mérida Initiative announced'
+    MERIDA_LETTER_OF_AGREEMENT = 'Mérida Letter of Agreement'
+    TILLERSON_KELLY_IN_MEXICO = 'Tillerson–Kelly in Mexico City'
+    TCO_DIALOGUE_I = 'TCO Strategic Dialogue I'
+    TCO_DIALOGUE_II = 'TCO Dialogue II: value chain'
+    PEACE_AND_SECURITY_PLAN = 'Peace and Security Plan'
+    SECURITY_STRATEGY_PRESENTED = 'Security strategy presented'
+    NATIONAL_GUARD_REFORM = 'National Guard reform (DOF)'
+    SECURITY_STRATEGY_IN_DOF = 'Security strategy in DOF'
+    NATIONAL_GUARD_LAW = 'National Guard Law (DOF)'
+    NATIONAL_GUARD_STARTS = 'National Guard starts'
+    CULIACANAZO = 'Culiacanazo: Ovidio freed'
+    AMNESTY_LAW = 'Amnesty Law (DOF)'
+    BARR_OBJECTS_TO_AGENTS_BILL = 'Barr objects to agents bill'
+    DEPUTIES_PASS_AGENTS_LAW = 'Deputies pass agents law'
+    FOREIGN_AGENT_RULES = 'Foreign-agent rules (DOF)'
+    FGR_POSTS_REDACTED_FILE = 'FGR posts redacted file'
+    COURT_STRIKES_CANNABIS_BAN = 'Court strikes cannabis ban'
+    EO_14059 = 'EO 14059 drug sanctions'
+    GUARD_MOVED_TO_SEDENA = 'Guard moved to SEDENA'
+    SECOND_SECURITY_DIALOGUE = '2nd Security Dialogue'
+    ARMY_IN_STREETS_TO_2028 = 'Army in public security to 2028'
+    OVIDIO_RECAPTURED = 'Ovidio recaptured'
+    PRECURSOR_COMMITMENTS = 'Precursor and arms commitments'
+    CHAPITOS_INDICTED = 'Chapitos indicted'
+    COURT_VOIDS_GUARD_TRANSFER = 'Court voids Guard transfer'
+    PRECURSOR_LAW = 'Precursor law (Senate)'
+    OFAC_SANCTIONS_CHAPITOS = 'Treasury sanctions Chapitos'
+    OVIDIO_EXTRADITED = 'Ovidio extradited'
+    THIRD_SECURITY_DIALOGUE = '3rd Security Dialogue'
+    ZAMBADA_ARRESTED = 'El Mayo arrested'
+    SALAZAR_CRITICISES_REFORM = 'Salazar criticises reform'
+    EMBASSY_PAUSE = "'Pause' with embassies"
+    GUARD_REFORM_IN_DOF = 'Guard reform in DOF'
+
 
 def all_labels() -> set[str]:
     return {value for key, value in vars(Label).items() if key.isupper()}

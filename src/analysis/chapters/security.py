@@ -328,7 +328,7 @@ def inegi_sesnsp_figure(national: pd.DataFrame, victims: pd.DataFrame) -> Figure
     rows = both.assign(date=_mid_year(both["year"]))
     lines = alt.Chart(rows).mark_line(point=True).encode(
         x=_year_axis(rows["date"]), y=alt.Y("value:Q", title="Deaths / victims", axis=alt.Axis(format=",.0f")),
-        color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", direction="vertical")),
+        color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=500)),
         tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("series:N", title="Series"), alt.Tooltip("value:Q", title="Count", format=","),
                  alt.Tooltip("status:N", title="Status")])
     return figure(

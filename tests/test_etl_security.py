@@ -38,6 +38,15 @@ def _copy_raw(raw: Path, tmp_path: Path, relative: str) -> Path:
     return tmp_path / relative
 
 
+def _edit_raw(raw: Path, tmp_path: Path, relative: str, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` on the first line of a copied raw file that holds it."""
+    target = _copy_raw(raw, tmp_path, relative)
+    lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
+    row = next(i for i, line in enumerate(lines) if old in line)
+    lines[row] = lines[row].replace(old, new)
+    target.write_text("".join(lines), encoding="utf-8")
+
+
 # ----------------------------------------------------------------- derivation from raw files
 def test_sesnsp_national_totals_match_check_values(raw, built):
     victims = step.derive_sesnsp(raw, built)
@@ -100,25 +109,6 @@ def test_collected_rows_replace_the_same_figure_from_a_weaker_source(raw, built)
     assert homicides["source_file"].value_counts().to_dict() == {step.PUBLISHED: 29, step.COLLECTED_FIGURES: 3}
 
 
-def test_collected_value_that_contradicts_the_published_one_is_refused(raw, tmp_path):
-    target = _copy_raw(raw, tmp_path, step.COLLECTED_FIGURES)
-    lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
-    row = next(i for i, line in enumerate(lines) if ",2021,35700," in line)
-    lines[row] = lines[row].replace(",2021,35700,", ",2021,35701,")
-    target.write_text("".join(lines), encoding="utf-8")
-    with pytest.raises(DerivationError, match=r"field 'value': two different values for 'homicides \(defunciones por homicidio\), count' 2021 \(final\)"):
-        step.read_published_figures(tmp_path, "security_homicides")
-
-
-def test_bad_collected_row_names_its_own_file(raw, tmp_path):
-    target = _copy_raw(raw, tmp_path, step.COLLECTED_FIGURES)
-    lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines[1] = lines[1].replace(",2024,33550,", ",2024,thirty-three thousand,")
-    target.write_text("".join(lines), encoding="utf-8")
-    with pytest.raises(DerivationError, match=r"collected/security_figures.csv, row 2, field 'value'"):
-        step.read_published_figures(tmp_path, "security_homicides")
-
-
 def test_rate_uses_world_bank_population(raw, built):
     national = step.derive_national(raw, built).set_index("year")
     assert national.loc[2018, "population"] == 124_573_711  # check value, worldbank_population.csv
@@ -143,12 +133,17 @@ def test_conflicting_published_values_are_refused(raw, tmp_path):
         step.read_published_figures(tmp_path, "security_homicides")
 
 
-def test_non_numeric_published_value_names_row_and_field(raw, tmp_path):
-    target = _copy_raw(raw, tmp_path, step.PUBLISHED)
-    lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines[1] = lines[1].replace(",2017,31174,", ",2017,about 31k,")
-    target.write_text("".join(lines), encoding="utf-8")
-    with pytest.raises(DerivationError, match=r"row 2, field 'value': value 'about 31k' is neither a number"):
+@pytest.mark.parametrize("relative, old, new, message", [
+    (step.PUBLISHED, ",2017,31174,", ",2017,about 31k,", r"published_figures.csv, row 2, field 'value': value 'about 31k' is neither a number"),
+    # A bad row of the project's collection names that file, not the collectors'.
+    (step.COLLECTED_FIGURES, ",2024,33550,", ",2024,thirty-three thousand,", r"collected/security_figures.csv, row 2, field 'value'"),
+    # The collection may replace a figure's source, never its value.
+    (step.COLLECTED_FIGURES, ",2021,35700,", ",2021,35701,",
+     r"field 'value': two different values for 'homicides \(defunciones por homicidio\), count' 2021 \(final\)"),
+])
+def test_bad_published_values_name_file_row_and_field(raw, tmp_path, relative, old, new, message):
+    _edit_raw(raw, tmp_path, relative, old, new)
+    with pytest.raises(DerivationError, match=message):
         step.read_published_figures(tmp_path, "security_homicides")
 
 
@@ -209,10 +204,7 @@ def test_provisional_overdoses(raw, built):
 
 
 def test_provisional_overdoses_refuse_a_count_that_is_not_a_number(raw, built, tmp_path):
-    target = _copy_raw(raw, tmp_path, step.VSRR)
-    lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines[3] = lines[3].replace('"70,699"', '"70.699"')
-    target.write_text("".join(lines), encoding="utf-8")
+    _edit_raw(raw, tmp_path, step.VSRR, '"70,699"', '"70.699"')
     with pytest.raises(DerivationError, match=r"row 4, field 'Data Value': Data Value '70.699' is not a count"):
         step.derive_overdoses_provisional(tmp_path, built)
 

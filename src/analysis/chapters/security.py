@@ -277,6 +277,16 @@ def _year_axis(dates: pd.Series, title: str = "Calendar year") -> alt.X:
     return alt.X("date:T", title=title, axis=alt.Axis(format="%Y", values=[pd.Timestamp(v).isoformat() for v in values[::step]]))
 
 
+def _annual_lines(rows: pd.DataFrame, value: str, title: str, tooltip: list[alt.Tooltip]) -> alt.LayerChart:
+    """One line with points per ``series`` over annual ``date`` points, López Obrador's term shaded and
+    the markers of :func:`_period_marks` drawn under it, at the book's width."""
+    lines = alt.Chart(rows).mark_line(point=True).encode(
+        x=_year_axis(rows["date"]), y=alt.Y(f"{value}:Q", title=title, axis=alt.Axis(format=",.0f")),
+        color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=500)),
+        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("series:N", title="Series"), *tooltip])
+    return alt.layer(*_period_marks(rows["date"].min(), TERM_END), lines).properties(width=WIDTH)
+
+
 def homicide_rate_figure(national: pd.DataFrame) -> Figure:
     """INEGI homicide rate per 100,000, 1990–2024, final and preliminary figures, presidential terms shaded."""
     nat = national.set_index("year")
@@ -326,13 +336,8 @@ def inegi_sesnsp_figure(national: pd.DataFrame, victims: pd.DataFrame) -> Figure
     inegi, sesnsp = wide.iloc[:, 0], wide.iloc[:, 1]
     last = int(wide.index.max())
     rows = both.assign(date=_mid_year(both["year"]))
-    lines = alt.Chart(rows).mark_line(point=True).encode(
-        x=_year_axis(rows["date"]), y=alt.Y("value:Q", title="Deaths / victims", axis=alt.Axis(format=",.0f")),
-        color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=500)),
-        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("series:N", title="Series"), alt.Tooltip("value:Q", title="Count", format=","),
-                 alt.Tooltip("status:N", title="Status")])
     return figure(
-        alt.layer(*_period_marks(rows["date"].min(), TERM_END), lines).properties(width=WIDTH),
+        _annual_lines(rows, "value", "Deaths / victims", [alt.Tooltip("value:Q", title="Count", format=","), alt.Tooltip("status:N", title="Status")]),
         name="security-inegi-sesnsp",
         title=(f"Both official series plateaued in 2018–2020, fell to 2023 and rose in {last}; INEGI counted "
                f"{inegi.loc[last] - sesnsp.loc[last]:,} more deaths than the SESNSP in {last}"),
@@ -391,12 +396,8 @@ def kidnapping_femicide_figure(kidnapping: pd.DataFrame, victims: pd.DataFrame) 
     names = {"secuestro": "Kidnapping (secuestro), all modalities", "feminicidio": "Femicide (feminicidio)"}
     rows = frame.reset_index().melt(id_vars="year", var_name="crime", value_name="victims").assign(
         series=lambda d: d["crime"].map(names), date=lambda d: _mid_year(d["year"]))
-    lines = alt.Chart(rows).mark_line(point=True).encode(
-        x=_year_axis(rows["date"]), y=alt.Y("victims:Q", title="Victims in investigation files", axis=alt.Axis(format=",.0f")),
-        color=alt.Color("series:N", title=None, legend=alt.Legend(labelLimit=400)),
-        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("series:N", title="Crime"), alt.Tooltip("victims:Q", title="Victims", format=",")])
     return figure(
-        alt.layer(*_period_marks(rows["date"].min(), TERM_END), lines).properties(width=WIDTH),
+        _annual_lines(rows, "victims", "Victims in investigation files", [alt.Tooltip("victims:Q", title="Victims", format=",")]),
         name="security-kidnapping-femicide",
         title=(f"Kidnapping victims fell {abs(change_pct(frame.loc[kid_low, 'secuestro'], frame.loc[kid_peak, 'secuestro'])):.0f}% from {kid_peak} "
                f"to {kid_low}, then rose; femicide victims peaked in {fem_peak}"),

@@ -23,7 +23,7 @@ import pandas as pd
 
 from analysis.etl import DerivationError, Resource, field_
 from analysis.etl.published import NOT_FOUND, URL_PATTERN, read_published
-from analysis.etl.security import COLLECTED_FIGURES, FIGURE_FILES
+from analysis.etl.security import _SOURCE, _URL_FIELD, COLLECTED_FIGURES, FIGURE_FILES
 
 # Security topics of the two files. Those in TYPED have tables in analysis.etl.security or below; the
 # others are kept as published in security_published_figures. Any other topic in the collected file is an error.
@@ -145,9 +145,6 @@ def derive_figures(raw: Path, built: dict) -> pd.DataFrame:
                      "publisher": record["publisher"], "document": record["document"], "source_url": record["url"], "note": record["retrieved_note"]})
     return pd.DataFrame(rows).sort_values(["topic", "source_file", "source_row"]).reset_index(drop=True)
 
-
-_SOURCE = field_("source", "string", "Publisher and document of the figure", required=True)
-_URL_FIELD = field_("source_url", "string", "URL of the page where the figure was seen", required=True, pattern=URL_PATTERN)
 
 RESOURCES = [
     Resource(

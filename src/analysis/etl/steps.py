@@ -19,6 +19,7 @@ from analysis.etl import (
     migration_collected,
     remittances,
     security,
+    security_published,
     states,
     trade,
     us_elections,
@@ -69,6 +70,8 @@ STEPS: list[Step] = [
     Step(migration, inputs=(migration.HIST_NATIONWIDE, migration.HIST_SW, migration.HIST_MEXICAN, migration.HIST_DEATHS,
                             migration.KHSM, migration.SBO_19_22, migration.SBO_22_25, migration.NATIONWIDE_STATE, PUBLISHED)),
     Step(migration_collected, inputs=(migration_collected.COLLECTED_FILE,)),
-    Step(security, inputs=(security.VALLE, security.SESNSP, security.GARGIULO, security.CDC, security.DATAHUB_CPI, PUBLISHED),
+    Step(security, inputs=(security.VALLE, security.SESNSP, security.GARGIULO, security.CDC, security.DATAHUB_CPI, security.VSRR,
+                           *security.FIGURE_FILES),
          checks=(security.OWID_CPI,)),
+    Step(security_published, inputs=security.FIGURE_FILES),
 ]

@@ -237,7 +237,7 @@ def test_chamber_seats_figure(seats):
 def test_bloc_figure_runs_to_the_last_legislature_and_marks_the_term(seats):
     events = load("events")
     fig = el.bloc_figure(el.bloc_table(seats), events)
-    assert fig.title == "Morena's coalition passed two thirds of the deputies only in 2024; in the Senate it stayed 3 seats short"
+    assert fig.title == "Morena's coalition passed two thirds of the deputies only in 2024; in the Senate INE's assignment left it 3 seats short"
     assert fig.coverage["last_plotted"] == fig.coverage["last_available"] == "2024-09-01"
     assert len(fig.rows) == 5 and set(fig.rows["chamber"]) == {"Chamber of Deputies", "Senate"}
     labels = [layer.get("data", {}) for layer in fig.spec["vconcat"][0]["layer"]]

@@ -502,7 +502,7 @@ def state_shares_figure(by_state: pd.DataFrame, wide: pd.DataFrame) -> Figure:
         dot_chart + rule50, data=dots, name="el-state-shares",
         title="López Obrador's share rose in every state between 2012 and 2018",
         subtitle=["López Obrador's share of valid votes by state, 2006, 2012 and 2018, %",
-                  "States ordered by the 2018 share; dashed line at 50%. His last candidacy was 2018 (2024: next chart)"],
+                  "States ordered by the 2018 share; dashed line at 50%. His last candidacy was 2018 (2024: the PREP charts below)"],
         source=STATE_RETURNS, resources=["presidential_state_results"],
         description=(f"Dot chart with one row per state and three dots for 2006, 2012 and 2018. In every state the 2018 dot lies to the right of the 2012 dot "
                      f"(by {wide['change_2012_2018'].min():.1f} to {wide['change_2012_2018'].max():.1f} points); the 2018 share is above 50 percent in "
@@ -607,7 +607,7 @@ def bloc_figure(blocs: pd.DataFrame, events: pd.DataFrame) -> Figure:
     return figure(
         chart, data=rows, name="el-bloc-shares",
         title=(f"Morena's coalition passed two thirds of the deputies only in {dep.loc[dep['seats'] >= dep['two_thirds'], 'term_start'].min().year}; "
-               f"in the Senate it stayed {senate_short} seat{'s' if senate_short != 1 else ''} short"),
+               f"in the Senate INE's assignment left it {senate_short} seat{'s' if senate_short != 1 else ''} short"),
         subtitle=["Seats of the coalition Morena ran in, by nominating party at INE's assignment, % of each chamber",
                   "The Senate elected in 2018 sat until 2024 (no Senate election in 2021). Lines: majority and two thirds of the full chamber"],
         source=SEAT_SOURCES, resources=["congress_seats", "events"],

@@ -603,6 +603,8 @@ def gaps(raw: Path) -> pd.DataFrame:
 # Resources
 # ---------------------------------------------------------------------------------------------
 
+PUBLISHER_FIELD = field_("publisher", "string", "Authority the figure comes from", required=True)
+DOCUMENT_FIELD = field_("document", "string", "Official document or count the figure belongs to", required=True)
 YEAR_FIELD = field_("year", "integer", "Election year (presidential elections are held in July; calendar year, Mexico)", required=True)
 PUBLISHED_SOURCES = [
     {"title": "INE, Cómputos Distritales 2018, elección presidencial (as reported by e-oaxaca.mx, lasillarota.com, eltiempodesinaloa.com, La Jornada)",
@@ -738,8 +740,8 @@ RESOURCES = [
             field_("percent_published", "number", "Percentage as published: candidate share of total votes cast, or turnout as share of the lista nominal", unit="percent", minimum=0, maximum=100),
             field_("percent_computed", "number", "votes / total votes cast of the same year, stage and status (for the total row: / registered voters)", unit="percent", minimum=0, maximum=100),
             field_("morena_line", "boolean", "True for López Obrador (2006, 2012, 2018) and Morena's 2024 candidate, Claudia Sheinbaum", required=True),
-            field_("publisher", "string", "Authority the figure comes from", required=True),
-            field_("document", "string", "Official document or count the figure belongs to", required=True),
+            PUBLISHER_FIELD,
+            DOCUMENT_FIELD,
             field_("source_url", "string", "Page where the figure was seen (space-separated if two)", required=True),
             field_("source_rows", "string", "Line(s) of published_figures.csv (or of the Magar file for 2006)", required=True),
             field_("derivation", "string", "published figure, or sum of state rows", required=True, enum=DERIVATIONS),

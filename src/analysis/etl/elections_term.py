@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.etl import DerivationError, Resource, field_
-from analysis.etl.elections_mx import CHECKS_TOPIC, COALITIONS_TOPIC, COLLECTED
+from analysis.etl.elections_mx import CHECKS_TOPIC, COALITIONS_TOPIC, COLLECTED, DOCUMENT_FIELD, PUBLISHER_FIELD
 from analysis.etl.published import NOT_FOUND, read_published
 
 RECALL_TOPIC = "elections_recall"
@@ -151,8 +151,8 @@ RESOURCES = [
             field_("votes", "integer", "Votes (persons, for the lista nominal); empty for percentage rows", unit="votes", minimum=0),
             field_("percent_published", "number", "Percentage as published: share of total votes, or participation as share of the lista nominal", unit="percent", minimum=0, maximum=100),
             field_("percent_computed", "number", "votes / total votes of the same stage (for total rows: / lista nominal), rounded to two decimals", unit="percent", minimum=0, maximum=100),
-            field_("publisher", "string", "Authority the figure comes from", required=True),
-            field_("document", "string", "Official document or count the figure belongs to", required=True),
+            PUBLISHER_FIELD,
+            DOCUMENT_FIELD,
             field_("source_url", "string", "Page(s) where the figure was seen (space-separated if two)", required=True),
             field_("source_rows", "string", "Line(s) of collected/elections_figures.csv", required=True),
         ],

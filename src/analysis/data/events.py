@@ -67,7 +67,6 @@ class Label:
     VIRTUAL_BILATERAL_MEETING = 'Virtual bilateral meeting'
     # elections chapter
     MIDTERM_ELECTION_2021 = '2021 midterm election'
-    RECALL_REFERENDUM = 'Recall referendum'
     SALAZAR_ON_JUDICIAL_REFORM = 'U.S. ambassador on judicial reform'
     PRD_SENATORS_JOIN_MORENA = 'PRD senators join Morena'
     LXVI_LEGISLATURE_INSTALLED = 'LXVI Legislature installed'

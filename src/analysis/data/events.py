@@ -65,6 +65,13 @@ class Label:
     US_MEXICO_DEAL_ANNOUNCED = 'U.S.–Mexico deal announced'
     US_TO_DROP_CIENFUEGOS_CASE = 'U.S. to drop Cienfuegos case'
     VIRTUAL_BILATERAL_MEETING = 'Virtual bilateral meeting'
+    # elections chapter
+    MIDTERM_ELECTION_2021 = '2021 midterm election'
+    SALAZAR_ON_JUDICIAL_REFORM = 'U.S. ambassador on judicial reform'
+    PRD_SENATORS_JOIN_MORENA = 'PRD senators join Morena'
+    LXVI_LEGISLATURE_INSTALLED = 'LXVI Legislature installed'
+    SENATE_PASSES_JUDICIAL_REFORM = 'Senate passes judicial reform'
+    JUDICIAL_REFORM_PUBLISHED = 'Judicial reform published'
 
     # migration (chapter's policy timeline)
     ZERO_TOLERANCE_ORDERED = 'Zero tolerance ordered'

@@ -14,6 +14,8 @@ from types import ModuleType
 
 from analysis.etl import (
     elections_mx,
+    elections_prep,
+    elections_term,
     events,
     migration,
     migration_collected,
@@ -63,7 +65,9 @@ STEPS: list[Step] = [
     Step(states, inputs=(states.GEOJSON, states.MAGAR)),
     Step(worldbank, inputs=(worldbank.GDP, worldbank.POPULATION)),
     Step(events, inputs=(TIMELINE,)),
-    Step(elections_mx, inputs=(elections_mx.MAGAR, PUBLISHED)),
+    Step(elections_mx, inputs=(elections_mx.MAGAR, PUBLISHED, elections_mx.COLLECTED)),
+    Step(elections_term, inputs=(elections_mx.COLLECTED,)),
+    Step(elections_prep, inputs=(elections_prep.PREP,)),
     Step(us_elections, inputs=(us_elections.MEDSL,)),
     Step(trade, inputs=(*trade.FILES, PUBLISHED)),
     Step(remittances, inputs=(remittances.MONTHLY,)),

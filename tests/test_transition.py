@@ -237,6 +237,15 @@ def test_rolling_trade_shares_and_leader():
     assert tr.leading_since(shares, "Canada") is None
 
 
+def test_share_record_and_phrase():
+    record = tr.share_record(load("us_trade_monthly"))
+    assert record["last_month"] == load("us_trade_monthly")["date"].max()
+    assert record["peak"] >= record["last"]
+    assert tr.record_phrase({**record, "peak_month": record["last_month"]}).startswith("the largest of the 12-month series, which starts in ")
+    earlier = {**record, "peak_month": pd.Timestamp("2001-01-01"), "peak": 12.34}
+    assert tr.record_phrase(earlier) == "below its peak of 12.3% in January 2001"
+
+
 def test_victims_and_overdose_paths():
     victims = pd.DataFrame({"year": [2018, 2019, 2020, 2021, 2019, 2020, 2021, 2018], "state_code": "01",
                             "crime": ["homicidio doloso"] * 4 + ["feminicidio"] * 4, "victims": [50, 40, 30, 35, 9, 9, 9, 9]})

@@ -355,6 +355,25 @@ def leading_since(shares: pd.DataFrame, partner: str = "Mexico") -> pd.Timestamp
     return pd.Timestamp(ranked.index[0] if behind.empty else ranked[ranked.index > behind.index[-1]].index[0])
 
 
+def share_record(monthly: pd.DataFrame, partner: str = "Mexico") -> dict:
+    """``partner``'s 12-month share of U.S. goods trade over the whole series: first and last month, the
+    last share, and the month and value of the highest share."""
+    shares = rolling_trade_shares(monthly, start="1900-01-01")
+    own = shares[shares["partner"] == partner].set_index("date")["share_pct"]
+    if own.empty:
+        raise ValueError(f"no 12-month trade shares for {partner}")
+    return {"first_month": own.index.min(), "last_month": own.index.max(), "last": float(own.iloc[-1]),
+            "peak_month": own.idxmax(), "peak": float(own.max())}
+
+
+def record_phrase(record: dict) -> str:
+    """'the largest in the series, which starts in December 1986' when the last 12-month share is the
+    highest of the series, else 'below its peak of 15.6% in October 2023'."""
+    if record["peak_month"] == record["last_month"]:
+        return f"the largest of the 12-month series, which starts in {record['first_month']:%B %Y}"
+    return f"below its peak of {record['peak']:.1f}% in {record['peak_month']:%B %Y}"
+
+
 def victims_path(victims: pd.DataFrame, first: int = 2019) -> dict:
     """SESNSP victims of homicidio doloso by calendar year from ``first`` on: the highest year, the lowest
     year after it and the last year, with their counts (the security chapter's national series)."""

@@ -336,8 +336,7 @@ def test_us_results_figure(events):
     results = load("us_president_2020_state")
     fig = tr.us_results_figure(results, events)
     assert isinstance(fig, Figure) and fig.name == "transition-us-results"
-    assert fig.title == ("Biden carried 25 states and the District of Columbia and won the Electoral College 306–232; "
-                         "3 states were decided by under one point")
+    assert fig.title == "Biden carried 25 states and D.C. and won the Electoral College 306–232; 3 states were within one point"
     assert len(fig.rows) == 51 and fig.rows.columns.tolist() == ["state", "state_po", "biden_share", "trump_share", "margin_pts", "winner"]
     assert fig.description.endswith("Georgia, Arizona, Wisconsin have bars of less than one point.")
 

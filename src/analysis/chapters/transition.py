@@ -594,8 +594,8 @@ def us_results_figure(results: pd.DataFrame, events: pd.DataFrame) -> Figure:
     return figure(
         chart,
         name="transition-us-results",
-        title=(f"Biden carried {biden_states} states{' and the District of Columbia' if dc_biden else ''} and won the Electoral College "
-               f"{votes['biden']}–{votes['trump']}; {totals['states_within_1pt']} states were decided by under one point"),
+        title=(f"Biden carried {biden_states} states{' and D.C.' if dc_biden else ''} and won the Electoral College "
+               f"{votes['biden']}–{votes['trump']}; {totals['states_within_1pt']} states were within one point"),
         subtitle="Popular vote, 3 November 2020: Biden share minus Trump share of all votes cast, percentage points, by state (incl. D.C.)",
         source=["MIT Election Data and Science Lab, U.S. President 1976–2020 (certified state results)",
                 "electoral votes: The Washington Post's Electoral College tracker (project timeline of dated events)"],

@@ -92,9 +92,9 @@ EVENTS = [
           Label.ELECTRICITY_REFORM_REJECTED, "Diario de Yucatán (press, quoting the Chamber of Deputies)",
           "https://www.yucatan.com.mx/mexico/2022/4/17/reforma-electrica-no-pasa-morena-no-alcanza-la-mayoria-calificada-314615.html"),
     Event("2023-02-27", "diplomacy",
-          "As Mexico's Congress debates López Obrador's electoral reform, the U.S. State Department's spokesperson "
-          "says the United States backs an adequately funded, independent electoral authority and judicial "
-          "independence as supports of democracy; López Obrador calls the statement meddling",
+          "After street protests against López Obrador's reform of the electoral authority (INE), the U.S. State "
+          "Department's spokesperson says the United States backs an adequately funded, independent electoral "
+          "authority and judicial independence as supports of democracy; López Obrador calls the statement meddling",
           Label.STATE_DEPT_ON_ELECTORAL_REFORM, "El País (press, republished by Pledge Times)",
           "https://pledgetimes.com/there-is-more-democracy-in-mexico-than-in-the-united-states-lopez-obrador-responds-to-blinken/"),
     Event("2024-02-05", "elections",

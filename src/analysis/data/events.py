@@ -126,6 +126,17 @@ class Label:
     EMBASSY_PAUSE = "'Pause' with embassies"
     GUARD_REFORM_IN_DOF = 'Guard reform in DOF'
 
+    # Biden transition chapter: energy, the autonomous regulators and democracy, 2020–2024
+    REGULATORS_UNDER_REVIEW = 'AMLO puts regulators under review'
+    PLAN_TO_ABSORB_REGULATORS = 'AMLO plans to absorb regulators'
+    IFT_COFECE_KEPT_FOR_USMCA = 'IFT and Cofece kept (USMCA)'
+    ELECTRICITY_LAW_REFORM = 'Electricity law reform published'
+    NO_TIME_TO_ABOLISH_REGULATORS = 'AMLO: no time to abolish regulators'
+    ELECTRICITY_REFORM_REJECTED = 'Electricity amendment rejected'
+    STATE_DEPT_ON_ELECTORAL_REFORM = 'State Dept. on electoral reform'
+    FEBRUARY_2024_REFORM_PACKAGE = 'February 2024 reform package'
+    REGULATORS_ABOLISHED = 'Autonomous regulators abolished'
+
 
 def all_labels() -> set[str]:
     return {value for key, value in vars(Label).items() if key.isupper()}

@@ -130,3 +130,62 @@ def test_remittance_defects_are_errors(raw, tmp_path):
     target.write_text("\n".join(lines) + "\n")
     with pytest.raises(DerivationError, match=r"row 4, field 'VALOR_USD'"):
         remit_step.derive_remittances(tmp_path, {})
+
+
+# --- the FRED import vintage (us_imports_monthly_fred) ------------------------------------------
+
+from analysis.etl import trade_fred as fred_step  # noqa: E402
+
+
+def test_fred_vintage_equals_the_census_file_to_2020_and_is_kept_apart():
+    fred = load("us_imports_monthly_fred")
+    census = load("us_trade_monthly")
+    merged = fred.merge(census[["date", "partner", "imports_usd_mn"]], on=["date", "partner"], how="left", suffixes=("", "_census"))
+    early = merged[merged["date"] <= "2020-12-01"]
+    assert len(early) == 2 * 432  # Jan 1985 – Dec 2020, Mexico and China
+    assert (early["imports_usd_mn"] - early["imports_usd_mn_census"]).abs().max() < 1e-6
+    assert (early["vs_census_file"] == "same value").all()
+    # 2021 – Oct 2023: later Census revisions (PROVENANCE §5: Oct 2023 42,735.072144 vs 42,923.837073)
+    oct_2023 = merged[(merged["partner"] == "Mexico") & (merged["date"] == "2023-10-01")].iloc[0]
+    assert oct_2023["imports_usd_mn"] == pytest.approx(42_735.072144) and oct_2023["imports_usd_mn_census"] == pytest.approx(42_923.837073)
+    assert oct_2023["vs_census_file"] == "revised since the Census file"
+    later = merged[merged["date"] > census["date"].max()]
+    assert later["imports_usd_mn_census"].isna().all() and (later["vs_census_file"] == "after the Census file").all()
+    # the newer vintage is not spliced into the Census table
+    assert census["date"].max() == pd.Timestamp("2023-10-01")
+
+
+def test_fred_known_totals_and_coverage():
+    fred = load("us_imports_monthly_fred")
+    last = fred.groupby("partner")["date"].max().to_dict()
+    assert last == {"China": pd.Timestamp("2025-12-01"), "Mexico": pd.Timestamp("2026-07-01")}
+    assert set(fred.groupby("partner")["vintage"].nunique()) == {1}
+    year = fred["date"].dt.year
+    sums = fred.groupby(["partner", year])["imports_usd_mn"].sum()
+    # check values of trade/PROVENANCE.md §5–6 (sums of 12 months, USD million)
+    for (partner, y), expected in {("Mexico", 2019): 356_093.6, ("Mexico", 2023): 472_898.7, ("Mexico", 2024): 503_110.1,
+                                   ("Mexico", 2025): 534_314.9, ("China", 2019): 449_110.7, ("China", 2024): 438_742.0,
+                                   ("China", 2025): 308_379.7}.items():
+        assert sums[(partner, y)] == pytest.approx(expected, abs=0.1), (partner, y)
+    assert sums[("Mexico", 2026)] == pytest.approx(358_707.0, abs=0.1)  # January – July only
+
+
+def test_fred_defects_are_errors(raw, tmp_path):
+    target = _copy(raw, tmp_path, fred_step.IMPMX)
+    lines = target.read_text().splitlines()
+    lines[4] = lines[4].split(",")[0] + ",12x4"
+    target.write_text("\n".join(lines) + "\n")
+    with pytest.raises(DerivationError, match=r"row 5, field 'IMPMX'"):
+        fred_step._read_fred(tmp_path, fred_step.IMPMX)
+
+
+def test_fred_must_agree_with_the_census_file_before_2021(raw, tmp_path):
+    target = _copy(raw, tmp_path, fred_step.IMPMX)
+    lines = target.read_text().splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith("2018-06-01,"))
+    lines[row] = "2018-06-01,99999.0"
+    target.write_text("\n".join(lines) + "\n")
+    census = step.derive_monthly(raw, {})
+    table = fred_step._read_fred(tmp_path, fred_step.IMPMX)
+    with pytest.raises(DerivationError, match=rf"row {row + 1}, field 'IMPMX'.*2018-06.*must agree to December 2020"):
+        fred_step.compare_with_census(table, census, target)

@@ -20,6 +20,7 @@ from analysis.etl import (
     security,
     states,
     trade,
+    trade_fred,
     us_elections,
     worldbank,
 )
@@ -64,6 +65,7 @@ STEPS: list[Step] = [
     Step(elections_mx, inputs=(elections_mx.MAGAR, PUBLISHED)),
     Step(us_elections, inputs=(us_elections.MEDSL,)),
     Step(trade, inputs=(*trade.FILES, PUBLISHED)),
+    Step(trade_fred, inputs=trade_fred.FILES),
     Step(remittances, inputs=(remittances.MONTHLY,)),
     Step(migration, inputs=(migration.HIST_NATIONWIDE, migration.HIST_SW, migration.HIST_MEXICAN, migration.HIST_DEATHS,
                             migration.KHSM, migration.SBO_19_22, migration.SBO_22_25, migration.NATIONWIDE_STATE, PUBLISHED)),

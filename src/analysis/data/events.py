@@ -65,6 +65,14 @@ class Label:
     US_MEXICO_DEAL_ANNOUNCED = 'U.S.–Mexico deal announced'
     US_TO_DROP_CIENFUEGOS_CASE = 'U.S. to drop Cienfuegos case'
     VIRTUAL_BILATERAL_MEETING = 'Virtual bilateral meeting'
+    # trade chapter
+    MEXICO_RETALIATES = "Mexico's retaliatory tariffs"
+    SECTION_301_TARIFFS_ON_CHINA = 'Section 301 tariffs on China'
+    MEXICO_LABOUR_REFORM = "Mexico's labour reform"
+    CORN_PANEL_ESTABLISHED = 'Corn panel established'
+    FIRST_RRM_PANEL = 'First labour (RRM) panel'
+    CORN_PANEL_RULING = 'Corn panel rules for the U.S.'
+    TRUMP_SECOND_INAUGURATION = "Trump's second inauguration"
 
 
 def all_labels() -> set[str]:

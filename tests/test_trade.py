@@ -269,3 +269,16 @@ def test_time_charts_mark_the_term_and_the_administrations(tables):
     assert "Biden inaugurated" in text and "Trump's second inauguration" in text and "López Obrador's term" in text
     long_run = json.dumps(trade.long_run_figure(tables["monthly"], tables["events"], tables["fold"], tables["surplus_years"]).spec)
     assert "Biden inaugurated" in long_run and "Trump's second inauguration" not in long_run  # the chart ends in October 2023
+
+
+def test_policy_and_rank_tables_show_every_row():
+    policy = load("trade_policy_published")
+    shown = [trade.policy_table(policy, measures) for measures in (trade.USMCA_TERMS, trade.TARIFF_ACTIONS, trade.ENFORCEMENT)]
+    assert sum(len(t) for t in shown) == len(policy)  # every published policy figure appears in one of the chapter's tables
+    assert shown[0]["what"].iloc[0].startswith("NAFTA regional value content") and shown[0]["date"].iloc[0] == "1 January 1994"
+    with pytest.raises(KeyError, match="no rows for"):
+        trade.policy_table(policy, ["not_a_measure"])
+    ranks = trade.published_ranks(load("us_trade_shares_published"), load("us_goods_trade_published")).set_index(["year", "partner", "ranked among"])
+    assert ranks.loc[(2024, "Mexico", "U.S. goods export markets"), "USD billion"] == "334.0"
+    assert ranks.loc[(2024, "Mexico", "U.S. goods trading partners"), "USD billion"] == "839.9"
+    assert ranks.loc[(2025, "China", "U.S. goods trading partners"), "rank"] == 3

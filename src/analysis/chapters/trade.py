@@ -26,7 +26,7 @@ import pandas as pd
 
 from analysis.book.charts import PALETTE, Figure, TimeAxis, event_rules, figure, shade_periods
 from analysis.data.events import Label, event_date
-from analysis.data.periods import first_break_in_months
+from analysis.data.periods import first_break_in_months, long_date
 
 PARTNERS = ["Mexico", "Canada", "China"]
 FLOWS = {"exports": "exports_usd_mn", "imports": "imports_usd_mn", "total": "total_trade_usd_mn", "balance": "balance_usd_mn"}
@@ -197,14 +197,16 @@ def revision_gaps(annual: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame
 
 
 def published_ranks(shares_published: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
-    """The published ranks among all U.S. partners (``us_trade_shares_published``), with the partner's
-    published two-way trade that year, for a table."""
+    """The published ranks among all U.S. partners (``us_trade_shares_published``), each with the
+    published value it ranks (two-way trade, or U.S. exports for the export-market rank), for a table."""
     ranks = shares_published[shares_published["unit"] == "rank"].sort_values(["year", "measure", "value"])
     rows = []
     for record in ranks.to_dict("records"):
-        total = published_value(published, record["partner"], int(record["year"]), "total")
-        rows.append({"year": int(record["year"]), "partner": record["partner"], "ranking": record["measure"].replace("rank among ", ""),
-                     "rank": int(record["value"]), "two-way trade, USD billion": "" if total is None else f"{total['value_usd_mn'] / 1000:,.1f}",
+        flow = "exports" if "export" in record["measure"] else "total"
+        found = published_value(published, record["partner"], int(record["year"]), flow)
+        rows.append({"year": int(record["year"]), "partner": record["partner"], "ranked among": record["measure"].replace("rank among ", ""),
+                     "rank": int(record["value"]), "by": "U.S. exports" if flow == "exports" else "exports + imports",
+                     "USD billion": "" if found is None else f"{found['value_usd_mn'] / 1000:,.1f}",
                      "status": record["status"], "source": record["document"] or record["publisher"], "url": record["source_url"]})
     return pd.DataFrame(rows)
 
@@ -553,7 +555,7 @@ def gdp_ratio_figure(ratio: pd.DataFrame) -> Figure:
                   f"diamonds: published annual totals after the monthly file stops. {stops}."),
         source="U.S. Census Bureau (monthly file and published annual totals); World Bank, World Development Indicators, GDP (current US$)",
         description=(f"Two lines from {int(ratio['year'].min())} to {last}. Trade with the United States is {mx.iloc[0]:.0f} percent of Mexico's "
-                     f"GDP in {int(ratio['year'].min())}, rises after NAFTA and the 1995 devaluation, reaches {mx.max():.0f} percent in "
+                     f"GDP in {int(ratio['year'].min())}, rises after NAFTA and the peso's devaluation, reaches {mx.max():.0f} percent in "
                      f"{int(mx.idxmax())} and is {mx[last]:.0f} percent in {last}. For the United States the same trade stays between "
                      f"{us.min():.1f} and {us.max():.1f} percent of GDP."),
         time=TimeAxis("year", "country_indicators", stops_early=stops),
@@ -692,7 +694,7 @@ def fdi_figure(fdi: pd.DataFrame) -> Figure:
         description=(f"Bars for {start} to {end}: {first[start] / 1000:,.1f} billion dollars in {start}, a low of {first.min() / 1000:,.1f} billion in "
                      f"{int(first.idxmin())}, {first[2022] / 1000:,.1f} billion in 2022 of which {table.set_index('year').loc[2022, 'extraordinary_usd_mn'] / 1000:,.1f} "
                      f"billion from two extraordinary operations, and {first[end] / 1000:,.1f} billion in {end}. Diamonds mark the revised "
-                     "figures for 2019 and 2020."),
+                     f"figures for {' and '.join(str(int(y)) for y in revised['year'])}."),
         time=TimeAxis("year", "mexico_fdi_published"),
     )
 
@@ -782,9 +784,21 @@ def remittances_growth_figure(annual: pd.DataFrame, published: pd.DataFrame, rem
     )
 
 
-def policy_table(policy: pd.DataFrame) -> pd.DataFrame:
-    """The USMCA and tariff figures the chapter cites, for a table: what, figure as published, unit, date, source."""
-    table = policy.sort_values(["topic", "date", "measure"])
+USMCA_TERMS = ["nafta_auto_rvc", "usmca_auto_rvc", "usmca_auto_lvc", "usmca_lvc_wage", "usmca_steel_aluminium_content",
+               "usmca_term_years", "usmca_review_years"]
+TARIFF_ACTIONS = ["section_232_steel_rate", "section_232_aluminium_rate", "retaliation_rates", "retaliation_value",
+                  "threat_first_rate", "threat_last_rate"]
+ENFORCEMENT = ["rrm_requests", "rrm_workers", "corn_claims_brought", "corn_claims_upheld"]
+
+
+def policy_table(policy: pd.DataFrame, measures: list[str]) -> pd.DataFrame:
+    """The figures of ``trade_policy_published`` with the given measures, in that order, for a table:
+    what, figure as published, unit, date, status, source (with its URL)."""
+    missing = sorted(set(measures) - set(policy["measure"]))
+    if missing:
+        raise KeyError(f"trade_policy_published has no rows for {missing}")
+    order = {m: i for i, m in enumerate(measures)}
+    table = policy[policy["measure"].isin(measures)].assign(_order=lambda f: f["measure"].map(order)).sort_values(["_order", "date"])
     return pd.DataFrame({"what": table["indicator"], "figure": table["value_text"], "unit": table["unit"],
-                         "date": table["date"].dt.strftime("%d %b %Y"), "status": table["status"],
+                         "date": table["date"].map(long_date), "status": table["status"],
                          "source": table["publisher"], "url": table["source_url"]}).reset_index(drop=True)

@@ -4,7 +4,9 @@ and USMCA terms, and foreign direct investment into Mexico.
 Raw input (relative to RAW): ``collected/trade_figures.csv``, compiled for the project (see
 ``raw/collected/README.md``); one published figure per row with the URL of the page where it was
 read and a verbatim excerpt. There is no single publisher download: the rows' pages are the
-resources' sources. Topics read here: ``trade_partner_share`` and ``trade_partner_rank``
+resources' sources (``row_sources``), among them USTR releases (https://ustr.gov/about-us/policy-offices/press-office),
+the USMCA's Article 34.7 as quoted at https://ielp.worldtradelaw.net/2018/12/how-exactly-will-the-new-naftas-sunset-clause-work.html,
+and the Secretaría de Economía's FDI releases as reported by the Mexican press. Topics read here: ``trade_partner_share`` and ``trade_partner_rank``
 (``us_trade_shares_published``), ``trade_tariffs`` and ``trade_usmca`` (``trade_policy_published``),
 ``investment_fdi`` (``mexico_fdi_published``). The annual goods-trade totals of the same file
 (topic ``trade_us_goods``) are read by :mod:`analysis.etl.trade`.
@@ -148,8 +150,8 @@ def _common_fields() -> list[dict]:
     ]
 
 
-SOURCE = {"title": "Project compilation of published trade figures (URL per row; raw/collected/README.md)",
-          "path": "https://www.census.gov/foreign-trade/balance/index.html", "publisher": "Various (as published or reported)"}
+SOURCE = {"title": "Project compilation of published figures, collected/trade_figures.csv (URL per row; raw/collected/README.md)",
+          "publisher": "Various (as published or reported)"}
 
 RESOURCES = [
     Resource(

@@ -190,24 +190,27 @@ def test_fred_known_totals_and_coverage():
     assert sums[("Mexico", 2026)] == pytest.approx(358_707.0, abs=0.1)  # January – July only
 
 
-def test_fred_defects_are_errors(raw, tmp_path):
+def _fred_with_line(raw, tmp_path, starts: str, text: str) -> tuple:
+    """A copy of the IMPMX file whose line starting with ``starts`` reads ``text``; (path, 1-based row)."""
     target = _copy(raw, tmp_path, fred_step.IMPMX)
     lines = target.read_text().splitlines()
-    lines[4] = lines[4].split(",")[0] + ",12x4"
+    index = next(i for i, line in enumerate(lines) if line.startswith(starts))
+    lines[index] = text
     target.write_text("\n".join(lines) + "\n")
-    with pytest.raises(DerivationError, match=r"row 5, field 'IMPMX'"):
+    return target, index + 1
+
+
+def test_fred_defects_are_errors(raw, tmp_path):
+    _, row = _fred_with_line(raw, tmp_path, "1985-04-01,", "1985-04-01,12x4")
+    with pytest.raises(DerivationError, match=rf"row {row}, field 'IMPMX'"):
         fred_step._read_fred(tmp_path, fred_step.IMPMX)
 
 
 def test_fred_must_agree_with_the_census_file_before_2021(raw, tmp_path):
-    target = _copy(raw, tmp_path, fred_step.IMPMX)
-    lines = target.read_text().splitlines()
-    row = next(i for i, line in enumerate(lines) if line.startswith("2018-06-01,"))
-    lines[row] = "2018-06-01,99999.0"
-    target.write_text("\n".join(lines) + "\n")
+    target, row = _fred_with_line(raw, tmp_path, "2018-06-01,", "2018-06-01,99999.0")
     census = step.derive_monthly(raw, {})
     table = fred_step._read_fred(tmp_path, fred_step.IMPMX)
-    with pytest.raises(DerivationError, match=rf"row {row + 1}, field 'IMPMX'.*2018-06.*must agree to December 2020"):
+    with pytest.raises(DerivationError, match=rf"row {row}, field 'IMPMX'.*2018-06.*must agree to December 2020"):
         fred_step.compare_with_census(table, census, target)
 
 

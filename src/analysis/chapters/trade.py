@@ -437,8 +437,13 @@ def _bn(value: float) -> float:
 def _with_term(layers: list, events: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerChart:
     """The chart's layers over López Obrador's term (shaded) with dashed rules at ``marks``."""
     band = shade_periods(term_band(events)).encode(
-        color=alt.Color("label:N", title=None, scale=alt.Scale(range=["#888888"])))
+        color=alt.Color("label:N", title=None, scale=alt.Scale(range=[PALETTE[7]])))
     return alt.layer(band, *layers, *event_rules(marks)).resolve_scale(color="independent")
+
+
+def _colour(field: str, colours: dict[str, str]) -> alt.Color:
+    """A nominal colour encoding with the given category → colour mapping, in that order."""
+    return alt.Color(f"{field}:N", title=None, sort=list(colours), scale=alt.Scale(domain=list(colours), range=list(colours.values())))
 
 
 def _lines(data: pd.DataFrame, y: str, y_title: str, colour: str, colours: dict, date_title: str, point: bool = False) -> alt.Chart:
@@ -447,7 +452,7 @@ def _lines(data: pd.DataFrame, y: str, y_title: str, colour: str, colours: dict,
     return (chart.mark_line(point=alt.OverlayMarkDef(size=12)) if point else chart.mark_line()).encode(
         x=alt.X("date:T", title=None),
         y=alt.Y(f"{y}:Q", title=y_title),
-        color=alt.Color(f"{colour}:N", title=None, sort=list(colours), scale=alt.Scale(domain=list(colours), range=list(colours.values()))),
+        color=_colour(colour, colours),
         tooltip=[alt.Tooltip("date:T", title=date_title, format="%b %Y"), alt.Tooltip(f"{colour}:N"),
                  alt.Tooltip(f"{y}:Q", title=y_title, format=",.1f")],
     )
@@ -539,7 +544,7 @@ def gdp_ratio_figure(ratio: pd.DataFrame) -> Figure:
     data["economy"] = data["economy"].map({"pct_mexico_gdp": "% of Mexico's GDP", "pct_us_gdp": "% of U.S. GDP"})
     data["pct_gdp"] = data["pct_gdp"].round(2)
     colours = {"% of Mexico's GDP": PALETTE[0], "% of U.S. GDP": PALETTE[3]}
-    colour = alt.Color("economy:N", title=None, sort=list(colours), scale=alt.Scale(domain=list(colours), range=list(colours.values())))
+    colour = _colour("economy", colours)
     tooltip = [alt.Tooltip("year:Q", title="Year", format="d"), alt.Tooltip("economy:N"), alt.Tooltip("pct_gdp:Q", title="% of GDP", format=".1f"),
                alt.Tooltip("basis:N", title="Trade figure")]
     line = alt.Chart(data).mark_line().encode(x=_year_axis(), y=alt.Y("pct_gdp:Q", title="% of GDP"), color=colour, tooltip=tooltip)
@@ -563,7 +568,7 @@ def gdp_ratio_figure(ratio: pd.DataFrame) -> Figure:
 
 
 def _share_chart(data: pd.DataFrame, y_title: str) -> alt.LayerChart:
-    colour = alt.Color("partner:N", title=None, sort=PARTNERS, scale=alt.Scale(domain=PARTNERS, range=[PARTNER_COLOURS[p] for p in PARTNERS]))
+    colour = _colour("partner", PARTNER_COLOURS)
     tooltip = [alt.Tooltip("year:Q", title="Year", format="d"), alt.Tooltip("partner:N"), alt.Tooltip("share_pct:Q", title=y_title, format=".1f"),
                alt.Tooltip("rank:Q", title="Rank among the three"), alt.Tooltip("basis:N", title="Figure")]
     line = alt.Chart(data).mark_line().encode(x=_year_axis(), y=alt.Y("share_pct:Q", title=y_title), color=colour, tooltip=tooltip)
@@ -585,46 +590,49 @@ def _stops_for_world(shares: pd.DataFrame, published: pd.DataFrame) -> str:
     return f"no published world total for {last + 1}{'–' + str(latest) if latest > last + 1 else ''} was found, so shares stop in {last}"
 
 
-def partner_shares_figure(shares: pd.DataFrame, published: pd.DataFrame) -> Figure:
-    """Mexico's, Canada's and China's shares of U.S. goods trade by year (``shares``: ``shares_series``, total)."""
+def _shares_figure(shares: pd.DataFrame, published: pd.DataFrame, *, name: str, y_title: str, what: str, title: str,
+                   description: str) -> Figure:
+    """A chart of the three partners' shares (``shares``: ``shares_series``); ``what`` says what they are shares of."""
     data = share_chart_data(shares)
-    first = years_ranked_first(shares)
-    since = [y for y in first if y >= 2023]
     stops = _stops_for_world(shares, published)
     return figure(
-        _share_chart(data, "% of U.S. goods trade (exports + imports)"), name="trade-partner-shares", data=data,
-        resources=["us_trade_monthly", "us_goods_trade_published"],
+        _share_chart(data, y_title), name=name, data=data, resources=["us_trade_monthly", "us_goods_trade_published"], title=title,
+        subtitle=(f"Share of {what} with all countries, %, calendar years; diamonds: published annual totals after the monthly file "
+                  f"stops{'; ' + stops if stops else ''}"),
+        source="U.S. Census Bureau, U.S. Trade in Goods by Country (monthly) and annual totals as published or reported",
+        description=f"Three lines, one per partner, from {data['year'].min()} to {data['year'].max()}. {description}",
+        time=TimeAxis("year", "us_goods_trade_published", stops_early=stops),
+    )
+
+
+def partner_shares_figure(shares: pd.DataFrame, published: pd.DataFrame) -> Figure:
+    """Mexico's, Canada's and China's shares of U.S. goods trade by year (``shares``: ``shares_series``, total)."""
+    first = years_ranked_first(shares)
+    since = [y for y in first if y >= 2023]
+    values = shares.set_index(["partner", "year"])["share_pct"]
+    china_peak = int(values.loc["China"].idxmax())
+    return _shares_figure(
+        shares, published, name="trade-partner-shares", y_title="% of U.S. goods trade (exports + imports)",
+        what="U.S. goods trade (exports + imports)",
         title=(f"Among Mexico, Canada and China, Mexico led U.S. goods trade narrowly in {first[0]} and again in "
                f"{' and '.join(str(y) for y in since)}"),
-        subtitle=("Share of U.S. goods trade (exports + imports) with all countries, %, calendar years; diamonds: published annual totals "
-                  f"after the monthly file stops{'; ' + stops if stops else ''}"),
-        source="U.S. Census Bureau, U.S. Trade in Goods by Country (monthly) and annual totals as published or reported",
-        description=(f"Three lines, one per partner, from {data['year'].min()} to {data['year'].max()}. Canada has the largest share until "
-                     f"China overtakes it; China peaks in {int(shares[shares['partner'] == 'China'].set_index('year')['share_pct'].idxmax())} and "
-                     f"declines after 2018. Mexico rises from {shares.set_index(['partner', 'year']).loc[('Mexico', data['year'].min()), 'share_pct']:.1f} "
-                     f"percent to lead the three in {', '.join(str(y) for y in first)}."),
-        time=TimeAxis("year", "us_goods_trade_published", stops_early=stops),
+        description=(f"Canada has the largest share until China overtakes it; China peaks in {china_peak} and declines after that. "
+                     f"Mexico rises from {values[('Mexico', int(shares['year'].min()))]:.1f} percent to lead the three in "
+                     f"{', '.join(str(y) for y in first)}."),
     )
 
 
 def import_shares_figure(shares: pd.DataFrame, published: pd.DataFrame, start: int, end: int) -> Figure:
     """Shares of U.S. goods imports (``shares``: ``shares_series`` for imports), with the change from ``start`` to ``end``."""
-    data = share_chart_data(shares)
     values = shares.set_index(["partner", "year"])["share_pct"]
     china, mexico = values[("China", end)] - values[("China", start)], values[("Mexico", end)] - values[("Mexico", start)]
-    stops = _stops_for_world(shares, published)
-    return figure(
-        _share_chart(data, "% of U.S. goods imports"), name="trade-import-shares", data=data,
-        resources=["us_trade_monthly", "us_goods_trade_published"],
-        title=(f"China's share of U.S. imports fell by {-china:.1f} points from {start} to {end}; Mexico's rose by {mexico:.1f}"),
-        subtitle=("Share of U.S. general imports of goods from all countries, %, calendar years; diamonds: published annual totals after "
-                  f"the monthly file stops{'; ' + stops if stops else ''}"),
-        source="U.S. Census Bureau, U.S. Trade in Goods by Country (monthly) and annual totals as published or reported",
-        description=(f"Three lines from {data['year'].min()} to {data['year'].max()}. China's share of U.S. imports rises to "
-                     f"{values.loc['China'].max():.1f} percent in {int(values.loc['China'].idxmax())} and falls to {values[('China', end)]:.1f} "
-                     f"percent in {end}; Mexico's goes from {values[('Mexico', start)]:.1f} percent in {start} to {values[('Mexico', end)]:.1f} "
-                     f"percent in {end}, above China's; Canada's is {values[('Canada', end)]:.1f} percent in {end}."),
-        time=TimeAxis("year", "us_goods_trade_published", stops_early=stops),
+    return _shares_figure(
+        shares, published, name="trade-import-shares", y_title="% of U.S. goods imports", what="U.S. general imports of goods",
+        title=f"China's share of U.S. imports fell by {-china:.1f} points from {start} to {end}; Mexico's rose by {mexico:.1f}",
+        description=(f"China's share of U.S. imports rises to {values.loc['China'].max():.1f} percent in {int(values.loc['China'].idxmax())} and "
+                     f"falls to {values[('China', end)]:.1f} percent in {end}; Mexico's goes from {values[('Mexico', start)]:.1f} percent in "
+                     f"{start} to {values[('Mexico', end)]:.1f} percent in {end}, above China's; Canada's is {values[('Canada', end)]:.1f} "
+                     f"percent in {end}."),
     )
 
 
@@ -677,7 +685,7 @@ def fdi_figure(fdi: pd.DataFrame) -> Figure:
     points = pd.DataFrame({"year": revised["year"], "part": "later revision", "usd_bn": (revised["revised_usd_mn"] / 1000).round(3)})
     data = pd.concat([bars, points], ignore_index=True)
     parts = {"first release": PALETTE[0], "of which two extraordinary operations (2022)": PALETTE[5], "later revision": PALETTE[7]}
-    colour = alt.Color("part:N", title=None, sort=list(parts), scale=alt.Scale(domain=list(parts), range=list(parts.values())))
+    colour = _colour("part", parts)
     tooltip = [alt.Tooltip("year:O", title="Year"), alt.Tooltip("part:N", title="Figure"), alt.Tooltip("usd_bn:Q", title="USD billion", format=",.1f")]
     bar = alt.Chart(bars).mark_bar().encode(x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)), y=alt.Y("usd_bn:Q", title="USD billion", stack=True),
                                             color=colour, order=alt.Order("part:N", sort="descending"), tooltip=tooltip)
@@ -708,7 +716,7 @@ def balance_figure(annual: pd.DataFrame, published: pd.DataFrame, surplus_years)
     chart = alt.Chart(data).mark_bar().encode(
         x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, values=list(range(1985, int(data["year"].max()) + 1, 5)))),
         y=alt.Y("balance_usd_bn:Q", title="USD billion (negative = U.S. deficit)"),
-        color=alt.Color("basis:N", title=None, sort=list(colours), scale=alt.Scale(domain=list(colours), range=list(colours.values()))),
+        color=_colour("basis", colours),
         tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("balance_usd_bn:Q", title="Balance, USD billion", format=",.1f"),
                  alt.Tooltip("basis:N", title="Figure")])
     last = int(data["year"].max())
@@ -759,7 +767,7 @@ def remittances_growth_figure(annual: pd.DataFrame, published: pd.DataFrame, rem
     index = growth_index(annual, published, remittances, base=2018)
     data = index.assign(index=index["index"].round(2), value_usd_bn=(index["value_usd_mn"] / 1000).round(3))[["year", "series", "index", "value_usd_bn", "basis"]]
     colours = {"Remittances to Mexico": PALETTE[2], **FLOW_COLOURS}
-    colour = alt.Color("series:N", title=None, sort=list(colours), scale=alt.Scale(domain=list(colours), range=list(colours.values())))
+    colour = _colour("series", colours)
     tooltip = [alt.Tooltip("year:Q", format="d", title="Year"), alt.Tooltip("series:N"), alt.Tooltip("index:Q", format=".1f"),
                alt.Tooltip("value_usd_bn:Q", title="USD billion", format=",.1f"), alt.Tooltip("basis:N", title="Figure")]
     line = alt.Chart(data).mark_line(point=True).encode(x=_year_axis(), y=alt.Y("index:Q", title="Index, 2018 = 100", scale=alt.Scale(zero=False)),

@@ -196,7 +196,7 @@ def tables():
 def test_long_run_and_recent_monthly_figures(tables):
     fig = trade.long_run_figure(tables["monthly"], tables["events"], tables["fold"], tables["surplus_years"])
     assert isinstance(fig, Figure) and fig.name == "trade-long-run"
-    assert fig.title == "U.S. goods trade with Mexico was 9.6 times larger in 2022 than in 1993, the year before NAFTA"
+    assert fig.title == "U.S.–Mexico goods trade grew 9.6-fold from 1993, the year before NAFTA, to 2022"
     assert set(fig.rows["flow"]) == {"U.S. exports to Mexico", "U.S. imports from Mexico"}
     assert fig.rows["date"].min() == pd.Timestamp("1985-12-01")  # the first month with 12 months of data
     assert fig.rows.loc[fig.rows["date"] == "2018-12-01", "usd_bn"].sum() == pytest.approx(609.649, abs=0.002)  # 2018 two-way trade
@@ -209,8 +209,7 @@ def test_long_run_and_recent_monthly_figures(tables):
     change = trade.growth_pct(tables["annual"][tables["annual"]["partner"] == "Mexico"], "exports_usd_mn", 2018, 2019)
     recent = trade.recent_monthly_figure(tables["monthly"], tables["events"], low, change, peak)
     # the title no longer says that only the pandemic broke the rise: exports fell in 2019
-    assert recent.title.startswith("U.S. exports to Mexico fell 3.5% in 2019 and two-way trade peaked in July 2019")
-    assert "May 2020 collapse" in recent.title
+    assert recent.title == "Trade with Mexico stalled in 2019 (exports −3.5%) before the May 2020 collapse"
     assert len(recent.rows) == 2 * 82 and recent.rows["date"].min() == pd.Timestamp("2017-01-01")
     assert "to a low in May 2020 (14.9 billion dollars of imports" in recent.description
 
@@ -218,28 +217,27 @@ def test_long_run_and_recent_monthly_figures(tables):
 def test_gdp_share_balance_and_growth_figures(tables):
     annual, published = tables["annual"], tables["published"]
     gdp = trade.gdp_ratio_figure(trade.trade_relative_to_gdp(annual, published, load("country_indicators")))
-    assert gdp.title == "The same goods trade equals 45% of Mexico's GDP but 2.9% of the United States' (2023)"
+    assert gdp.title == "Goods trade with the U.S. equals 45% of Mexico's GDP but 2.9% of U.S. GDP (2023)"
     assert gdp.rows["year"].max() == 2023 and "not in the package" in gdp.coverage["stops_early"]
 
     shares = trade.partner_shares_figure(trade.shares_series(annual, published), published)
-    assert shares.title == "Among Mexico, Canada and China, Mexico led U.S. goods trade narrowly in 2019 and again in 2023 and 2024"
+    assert shares.title == "Mexico led Canada and China in U.S. goods trade in 2023 and 2024, narrowly in 2019"
     assert len(shares.rows) == 3 * (2024 - 1987 + 1)
     assert shares.rows.loc[shares.rows["basis"] == trade.PUBLISHED, "year"].unique().tolist() == [2023, 2024]
     assert "2025" in shares.coverage["stops_early"]
 
     imports = trade.import_shares_figure(trade.shares_series(annual, published, "imports"), published, 2017, 2024)
-    assert imports.title == "China's share of U.S. imports fell by 8.2 points from 2017 to 2024; Mexico's rose by 2.1"
+    assert imports.title == "China's share of U.S. imports fell 8.2 points in 2017–2024; Mexico's rose 2.1"
 
     balance = trade.balance_figure(annual, published, tables["surplus_years"])
-    assert balance.title == "The U.S. goods deficit with Mexico has widened since 1995, to a record 171.8 billion dollars in 2024"
+    assert balance.title == "The U.S. goods deficit with Mexico reached a record 171.8 billion dollars in 2024"
     assert balance.rows["year"].tolist() == list(range(1985, 2025))  # complete years, then 2023–2024 published
     assert (balance.rows.set_index("year").loc[1991:1994, "balance_usd_bn"] > 0).all()
     assert balance.rows.set_index("year").loc[2023, "balance_usd_bn"] == -152.4
 
     remit = trade.remittances_annual(load("remittances_monthly"))
     growth = trade.remittances_growth_figure(annual, published, remit)
-    assert growth.title == ("Remittances to Mexico grew faster than trade from 2018 to 2024 (189 against 147 for imports and 126 for exports), "
-                            "then fell in 2025")
+    assert growth.title == "Remittances grew faster than trade in 2018–2024: index 189, against 147 for imports"
     assert (growth.rows.loc[growth.rows["year"] == 2018, "index"] == 100).all() and growth.rows["series"].nunique() == 3
     assert growth.rows.groupby("series")["year"].max().to_dict() == {
         "Remittances to Mexico": 2025, "U.S. exports to Mexico": 2024, "U.S. imports from Mexico": 2024}
@@ -247,11 +245,12 @@ def test_gdp_share_balance_and_growth_figures(tables):
 
 def test_nearshoring_fdi_and_remittance_figures(tables):
     near = trade.nearshoring_figure(load("us_imports_monthly_fred"), tables["events"])
-    assert near.title.startswith("Mexico overtook China as a source of U.S. imports in the 12 months to July 2023")
+    assert near.title == "U.S. imports from Mexico passed those from China in July 2023 (12-month totals)"
+    assert "Imports from China then fall to 308 billion dollars in the 12 months to December 2025" in near.description
     assert near.coverage["last_plotted"] == near.coverage["last_available"] == "2026-07-01"
     fdi = trade.fdi_figure(load("mexico_fdi_published"))
-    assert fdi.title.startswith("Foreign direct investment into Mexico rose 17% from 2018 to 2024")
-    assert set(fdi.rows["part"]) == {"first release", "of which two extraordinary operations (2022)", "later revision"}
+    assert fdi.title == "FDI into Mexico rose only 17% from 2018 to 2024 in first releases"
+    assert set(fdi.rows["part"]) == {"first release", trade.ONE_OFF, "later revision"}
     monthly = trade.remittances_monthly_figure(load("remittances_monthly"), tables["events"])
     assert monthly.coverage["last_plotted"] == "2026-05-01"  # to the end of the Banxico series
     assert monthly.title.startswith("Remittances to Mexico peaked at 65.3 billion dollars in the 12 months to March 2025")
@@ -260,6 +259,7 @@ def test_nearshoring_fdi_and_remittance_figures(tables):
 def test_time_charts_mark_the_term_and_the_administrations(tables):
     band = trade.term_band(tables["events"]).iloc[0]
     assert (band["start"], band["end"]) == (pd.Timestamp("2018-12-01"), pd.Timestamp("2024-09-30"))
+    assert trade.term_band(tables["events"], until=pd.Timestamp("2023-10-01"))["end"].item() == pd.Timestamp("2023-10-01")  # cut at the data
     assert trade.administration_events(tables["events"], pd.Timestamp("2023-10-01")) == ["Biden inaugurated"]
     assert len(trade.administration_events(tables["events"], pd.Timestamp("2026-07-01"))) == 2
     near = trade.nearshoring_figure(load("us_imports_monthly_fred"), tables["events"])
@@ -282,3 +282,17 @@ def test_policy_and_rank_tables_show_every_row():
     assert ranks.loc[(2024, "Mexico", "U.S. goods export markets"), "USD billion"] == "334.0"
     assert ranks.loc[(2024, "Mexico", "U.S. goods trading partners"), "USD billion"] == "839.9"
     assert ranks.loc[(2025, "China", "U.S. goods trading partners"), "rank"] == 3
+
+
+def test_titles_and_subtitle_lines_fit_the_chart(tables):
+    annual, published = tables["annual"], tables["published"]
+    figures = [
+        trade.long_run_figure(tables["monthly"], tables["events"], tables["fold"], tables["surplus_years"]),
+        trade.gdp_ratio_figure(trade.trade_relative_to_gdp(annual, published, load("country_indicators"))),
+        trade.nearshoring_figure(load("us_imports_monthly_fred"), tables["events"]),
+        trade.balance_figure(annual, published, tables["surplus_years"]),
+    ]
+    for fig in figures:
+        assert len(fig.title) <= 90, fig.title
+        subtitle = fig.spec["title"]["subtitle"]
+        assert isinstance(subtitle, list) and all(len(line) <= trade.SUBTITLE_CHARS for line in subtitle), fig.name

@@ -24,7 +24,7 @@ import calendar
 import altair as alt
 import pandas as pd
 
-from analysis.book.charts import PALETTE, Figure, TimeAxis, event_rules, figure, shade_periods
+from analysis.book.charts import PALETTE, WIDTH, Figure, TimeAxis, event_rules, figure, shade_periods, wrap_source
 from analysis.data.events import Label, event_date
 from analysis.data.periods import first_break_in_months, long_date
 
@@ -414,11 +414,13 @@ def chart_events(events: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
     return found[["date", "label", "event", "publisher", "source_url"]].sort_values("date").reset_index(drop=True)
 
 
-def term_band(events: pd.DataFrame) -> pd.DataFrame:
+def term_band(events: pd.DataFrame, until: pd.Timestamp | None = None) -> pd.DataFrame:
     """López Obrador's term (1 December 2018 – 30 September 2024) as a band for ``charts.shade_periods``:
-    from his inauguration to the day before his successor's."""
+    from his inauguration to the day before his successor's, cut at ``until`` (the end of a chart's data)."""
     start = event_date(events, Label.AMLO_TAKES_OFFICE)
     end = event_date(events, Label.SHEINBAUM_INAUGURATED) - pd.Timedelta(days=1)
+    if until is not None:
+        end = min(end, pd.Timestamp(until))
     return pd.DataFrame({"start": [start], "end": [end], "label": [TERM]})
 
 
@@ -430,20 +432,25 @@ def administration_events(events: pd.DataFrame, last: pd.Timestamp) -> list[str]
 
 # --- figures: one builder per chart of the chapter, each returning the finished Figure -------------
 
-def _bn(value: float) -> float:
-    return value / 1000
+SUBTITLE_CHARS = 105  # about the chart width at the subtitle's 12 px; longer subtitles wrap onto more lines
 
 
-def _with_term(layers: list, events: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerChart:
-    """The chart's layers over López Obrador's term (shaded) with dashed rules at ``marks``."""
-    band = shade_periods(term_band(events)).encode(
+def _figure(chart, *, subtitle: str, **kwargs) -> Figure:
+    """``charts.figure`` with the subtitle wrapped to the chart's width (one string per line)."""
+    return figure(chart, subtitle=wrap_source(subtitle, SUBTITLE_CHARS), **kwargs)
+
+
+def _with_term(layers: list, events: pd.DataFrame, marks: pd.DataFrame, until: pd.Timestamp) -> alt.LayerChart:
+    """The chart's layers over López Obrador's term (shaded, to ``until`` at most) with dashed rules at ``marks``."""
+    band = shade_periods(term_band(events, until)).encode(
         color=alt.Color("label:N", title=None, scale=alt.Scale(range=[PALETTE[7]])))
     return alt.layer(band, *layers, *event_rules(marks)).resolve_scale(color="independent")
 
 
 def _colour(field: str, colours: dict[str, str]) -> alt.Color:
     """A nominal colour encoding with the given category → colour mapping, in that order."""
-    return alt.Color(f"{field}:N", title=None, sort=list(colours), scale=alt.Scale(domain=list(colours), range=list(colours.values())))
+    return alt.Color(f"{field}:N", title=None, sort=list(colours), scale=alt.Scale(domain=list(colours), range=list(colours.values())),
+                     legend=alt.Legend(labelLimit=0))
 
 
 def _lines(data: pd.DataFrame, y: str, y_title: str, colour: str, colours: dict, date_title: str, point: bool = False) -> alt.Chart:
@@ -476,10 +483,10 @@ def long_run_figure(monthly: pd.DataFrame, events: pd.DataFrame, fold_1993_2022:
     USMCA's entry into force and the change of U.S. administration. ``surplus_years``: the years of a U.S. surplus."""
     data = long_run_data(monthly)
     marks = chart_events(events, [Label.NAFTA_IN_FORCE, Label.USMCA_IN_FORCE, *administration_events(events, data["date"].max())])
-    chart = _with_term([_lines(data, "usd_bn", "USD billion, 12 months to date", "flow", FLOW_COLOURS, "12 months to")], events, marks)
-    return figure(
+    chart = _with_term([_lines(data, "usd_bn", "USD billion, 12 months to date", "flow", FLOW_COLOURS, "12 months to")], events, marks, data["date"].max())
+    return _figure(
         chart, name="trade-long-run", data=data, resources=["us_trade_monthly", "events"],
-        title=f"U.S. goods trade with Mexico was {fold_1993_2022:.1f} times larger in 2022 than in 1993, the year before NAFTA",
+        title=f"U.S.–Mexico goods trade grew {fold_1993_2022:.1f}-fold from 1993, the year before NAFTA, to 2022",
         subtitle=("U.S. exports to and imports from Mexico, 12-month rolling totals, USD billion (current), not seasonally adjusted; "
                   "shaded: López Obrador's term (to 30 September 2024). The Census monthly file ends in "
                   f"{data['date'].max():%B %Y}."),
@@ -512,11 +519,10 @@ def recent_monthly_figure(monthly: pd.DataFrame, events: pd.DataFrame, low: pd.S
     marks = chart_events(events, [Label.NAFTA_TALKS_BEGIN, Label.STEEL_ALUMINIUM_TARIFFS_ON_MEXICO, Label.STEEL_ALUMINIUM_TARIFFS_LIFTED,
                                   Label.TARIFF_THREAT_OVER_MIGRATION, Label.USMCA_IN_FORCE, Label.USMCA_ENERGY_CONSULTATIONS,
                                   *administration_events(events, data["date"].max())])
-    chart = _with_term([_lines(data, "usd_bn", "USD billion per month", "flow", FLOW_COLOURS, "Month", point=True)], events, marks)
-    return figure(
+    chart = _with_term([_lines(data, "usd_bn", "USD billion per month", "flow", FLOW_COLOURS, "Month", point=True)], events, marks, data["date"].max())
+    return _figure(
         chart, name="trade-monthly-2017-2023", data=data, resources=["us_trade_monthly", "events"],
-        title=(f"U.S. exports to Mexico fell {-exports_change_2019:.1f}% in 2019 and two-way trade peaked in {peak['date']:%B %Y}, "
-               f"before the {low['date']:%B %Y} collapse and the recovery to new highs"),
+        title=f"Trade with Mexico stalled in 2019 (exports −{-exports_change_2019:.1f}%) before the {low['date']:%B %Y} collapse",
         subtitle=(f"U.S. exports to and imports from Mexico, monthly, USD billion (current), not seasonally adjusted, January 2017 – "
                   f"{data['date'].max():%B %Y} (the end of the Census monthly file); shaded: López Obrador's term"),
         source=("U.S. Census Bureau, U.S. Trade in Goods by Country (monthly); dates: Congressional Research Service, Federal Register, "
@@ -535,7 +541,8 @@ def _year_axis(**kwargs) -> alt.X:
     return alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False), **kwargs)
 
 
-BASIS_SHAPES = alt.Shape("basis:N", title=None, sort=[SUMS, PUBLISHED], scale=alt.Scale(domain=[SUMS, PUBLISHED], range=["circle", "diamond"]))
+BASIS_SHAPES = alt.Shape("basis:N", title=None, sort=[SUMS, PUBLISHED], scale=alt.Scale(domain=[SUMS, PUBLISHED], range=["circle", "diamond"]),
+                         legend=alt.Legend(labelLimit=0))
 
 
 def gdp_ratio_figure(ratio: pd.DataFrame) -> Figure:
@@ -552,10 +559,10 @@ def gdp_ratio_figure(ratio: pd.DataFrame) -> Figure:
     mx, us = ratio.set_index("year")["pct_mexico_gdp"], ratio.set_index("year")["pct_us_gdp"]
     last = int(ratio["year"].max())
     stops = f"GDP for {last + 1} and later is not in the package (World Bank series to {last}), so the ratio stops in {last}"
-    return figure(
+    return _figure(
         alt.layer(line, points).resolve_scale(shape="independent"), name="trade-gdp-ratio", data=data,
         resources=["us_trade_monthly", "us_goods_trade_published", "country_indicators"],
-        title=(f"The same goods trade equals {mx[last]:.0f}% of Mexico's GDP but {us[last]:.1f}% of the United States' ({last})"),
+        title=f"Goods trade with the U.S. equals {mx[last]:.0f}% of Mexico's GDP but {us[last]:.1f}% of U.S. GDP ({last})",
         subtitle=(f"U.S.–Mexico goods exports + imports as % of each country's GDP (current USD), calendar years {int(ratio['year'].min())}–{last}; "
                   f"diamonds: published annual totals after the monthly file stops. {stops}."),
         source="U.S. Census Bureau (monthly file and published annual totals); World Bank, World Development Indicators, GDP (current US$)",
@@ -595,7 +602,7 @@ def _shares_figure(shares: pd.DataFrame, published: pd.DataFrame, *, name: str, 
     """A chart of the three partners' shares (``shares``: ``shares_series``); ``what`` says what they are shares of."""
     data = share_chart_data(shares)
     stops = _stops_for_world(shares, published)
-    return figure(
+    return _figure(
         _share_chart(data, y_title), name=name, data=data, resources=["us_trade_monthly", "us_goods_trade_published"], title=title,
         subtitle=(f"Share of {what} with all countries, %, calendar years; diamonds: published annual totals after the monthly file "
                   f"stops{'; ' + stops if stops else ''}"),
@@ -614,8 +621,7 @@ def partner_shares_figure(shares: pd.DataFrame, published: pd.DataFrame) -> Figu
     return _shares_figure(
         shares, published, name="trade-partner-shares", y_title="% of U.S. goods trade (exports + imports)",
         what="U.S. goods trade (exports + imports)",
-        title=(f"Among Mexico, Canada and China, Mexico led U.S. goods trade narrowly in {first[0]} and again in "
-               f"{' and '.join(str(y) for y in since)}"),
+        title=f"Mexico led Canada and China in U.S. goods trade in {' and '.join(str(y) for y in since)}, narrowly in {first[0]}",
         description=(f"Canada has the largest share until China overtakes it; China peaks in {china_peak} and declines after that. "
                      f"Mexico rises from {values[('Mexico', int(shares['year'].min()))]:.1f} percent to lead the three in "
                      f"{', '.join(str(y) for y in first)}."),
@@ -628,7 +634,7 @@ def import_shares_figure(shares: pd.DataFrame, published: pd.DataFrame, start: i
     china, mexico = values[("China", end)] - values[("China", start)], values[("Mexico", end)] - values[("Mexico", start)]
     return _shares_figure(
         shares, published, name="trade-import-shares", y_title="% of U.S. goods imports", what="U.S. general imports of goods",
-        title=f"China's share of U.S. imports fell by {-china:.1f} points from {start} to {end}; Mexico's rose by {mexico:.1f}",
+        title=f"China's share of U.S. imports fell {-china:.1f} points in {start}–{end}; Mexico's rose {mexico:.1f}",
         description=(f"China's share of U.S. imports rises to {values.loc['China'].max():.1f} percent in {int(values.loc['China'].idxmax())} and "
                      f"falls to {values[('China', end)]:.1f} percent in {end}; Mexico's goes from {values[('Mexico', start)]:.1f} percent in "
                      f"{start} to {values[('Mexico', end)]:.1f} percent in {end}, above China's; Canada's is {values[('Canada', end)]:.1f} "
@@ -653,11 +659,10 @@ def nearshoring_figure(fred: pd.DataFrame, events: pd.DataFrame, start: str = "2
     mexico_same = final[("Mexico", last["China"])]
     marks = chart_events(events, [Label.SECTION_301_TARIFFS_ON_CHINA, Label.USMCA_IN_FORCE, *administration_events(events, data["date"].max())])
     colours = {"Mexico": PARTNER_COLOURS["Mexico"], "China": PARTNER_COLOURS["China"]}
-    chart = _with_term([_lines(data, "usd_bn", "USD billion, 12 months to date", "partner", colours, "12 months to")], events, marks)
-    return figure(
+    chart = _with_term([_lines(data, "usd_bn", "USD billion, 12 months to date", "partner", colours, "12 months to")], events, marks, data["date"].max())
+    return _figure(
         chart, name="trade-mexico-china-imports", data=data, resources=["us_imports_monthly_fred", "events"],
-        title=(f"Mexico overtook China as a source of U.S. imports in the 12 months to {overtakes:%B %Y}; by {last['China']:%B %Y} "
-               f"imports from China were {100 * china_last / mexico_same:.0f}% of those from Mexico"),
+        title=f"U.S. imports from Mexico passed those from China in {overtakes:%B %Y} (12-month totals)",
         subtitle=(f"U.S. general imports of goods from Mexico and China, 12-month rolling totals, USD billion (current), not seasonally "
                   f"adjusted; newer Census vintage as published by FRED, to {last['Mexico']:%B %Y} (Mexico) and {last['China']:%B %Y} (China); "
                   "shaded: López Obrador's term. No newer vintage of U.S. exports, Canada or the world was found."),
@@ -671,6 +676,9 @@ def nearshoring_figure(fred: pd.DataFrame, events: pd.DataFrame, start: str = "2
     )
 
 
+ONE_OFF = "of which two one-off operations (2022)"
+
+
 def fdi_figure(fdi: pd.DataFrame) -> Figure:
     """FDI into Mexico as first released each year (bars), the later revision where published (points)
     and, for 2022, the part from two extraordinary operations."""
@@ -678,13 +686,13 @@ def fdi_figure(fdi: pd.DataFrame) -> Figure:
     rest = table["first_release_usd_mn"] - table["extraordinary_usd_mn"].fillna(0)
     bars = pd.concat([
         pd.DataFrame({"year": table["year"], "part": "first release", "usd_bn": (rest / 1000).round(3)}),
-        pd.DataFrame({"year": table["year"], "part": "of which two extraordinary operations (2022)",
+        pd.DataFrame({"year": table["year"], "part": ONE_OFF,
                       "usd_bn": (table["extraordinary_usd_mn"] / 1000).round(3)}).dropna(),
     ], ignore_index=True)
     revised = table.dropna(subset=["revised_usd_mn"])
     points = pd.DataFrame({"year": revised["year"], "part": "later revision", "usd_bn": (revised["revised_usd_mn"] / 1000).round(3)})
     data = pd.concat([bars, points], ignore_index=True)
-    parts = {"first release": PALETTE[0], "of which two extraordinary operations (2022)": PALETTE[5], "later revision": PALETTE[7]}
+    parts = {"first release": PALETTE[0], ONE_OFF: PALETTE[5], "later revision": PALETTE[7]}
     colour = _colour("part", parts)
     tooltip = [alt.Tooltip("year:O", title="Year"), alt.Tooltip("part:N", title="Figure"), alt.Tooltip("usd_bn:Q", title="USD billion", format=",.1f")]
     bar = alt.Chart(bars).mark_bar().encode(x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)), y=alt.Y("usd_bn:Q", title="USD billion", stack=True),
@@ -692,10 +700,9 @@ def fdi_figure(fdi: pd.DataFrame) -> Figure:
     dots = alt.Chart(points).mark_point(shape="diamond", size=90, filled=True).encode(x="year:O", y="usd_bn:Q", color=colour, tooltip=tooltip)
     first = table.set_index("year")["first_release_usd_mn"]
     start, end = int(first.index.min()), int(first.index.max())
-    return figure(
-        alt.layer(bar, dots), name="trade-fdi", data=data, resources=["mexico_fdi_published"],
-        title=(f"Foreign direct investment into Mexico rose {100 * (first[end] / first[start] - 1):.0f}% from {start} to {end} "
-               "in first releases, with no jump after 2020"),
+    return _figure(
+        alt.layer(bar, dots).properties(width=WIDTH), name="trade-fdi", data=data, resources=["mexico_fdi_published"],
+        title=f"FDI into Mexico rose only {100 * (first[end] / first[start] - 1):.0f}% from {start} to {end} in first releases",
         subtitle=("FDI flows into Mexico, USD billion (current), calendar years, as first released by the Secretaría de Economía (preliminary) "
                   "and, where published, as later revised; 2022 includes the Televisa–Univision merger and the Aeroméxico restructuring"),
         source="Secretaría de Economía, as reported by El Economista, Indicador Automotriz, SinEmbargo/EFE, La Jornada, La Patrona Radio, La Torre News and El Universal",
@@ -723,10 +730,9 @@ def balance_figure(annual: pd.DataFrame, published: pd.DataFrame, surplus_years)
     latest = int(published["year"].max())
     stops = f"the {last + 1} balance with Mexico was not found (only two-way trade)" if latest > last else ""
     worst = data.loc[data["balance_usd_bn"].idxmin()]
-    return figure(
-        chart, name="trade-balance", data=data, resources=["us_trade_monthly", "us_goods_trade_published"],
-        title=(f"The U.S. goods deficit with Mexico has widened since {surplus_years.max() + 1}, to a record "
-               f"{-worst['balance_usd_bn']:,.1f} billion dollars in {int(worst['year'])}"),
+    return _figure(
+        chart.properties(width=WIDTH), name="trade-balance", data=data, resources=["us_trade_monthly", "us_goods_trade_published"],
+        title=f"The U.S. goods deficit with Mexico reached a record {-worst['balance_usd_bn']:,.1f} billion dollars in {int(worst['year'])}",
         subtitle=(f"U.S. goods trade balance with Mexico (exports − imports), USD billion (current), calendar years {int(data['year'].min())}–{last}; "
                   f"{int(series.loc[series['basis'] == PUBLISHED, 'year'].min())} on: published annual totals{'; ' + stops if stops else ''}"),
         source="U.S. Census Bureau, U.S. Trade in Goods by Country (monthly) and annual totals as reported by Yonhap and Opportimes",
@@ -746,11 +752,10 @@ def remittances_monthly_figure(remittances: pd.DataFrame, events: pd.DataFrame, 
     last = data.iloc[-1]
     marks = chart_events(events, administration_events(events, data["date"].max()))
     chart = _with_term([_lines(data, "usd_bn", "USD billion, 12 months to date", "series", {"Remittances to Mexico": PALETTE[2]}, "12 months to")],
-                       events, marks)
-    return figure(
+                       events, marks, data["date"].max())
+    return _figure(
         chart, name="trade-remittances-monthly", data=data, resources=["remittances_monthly", "events"],
-        title=(f"Remittances to Mexico peaked at {peak['usd_bn']:,.1f} billion dollars in the 12 months to {peak['date']:%B %Y} "
-               f"and were {last['usd_bn']:,.1f} billion in the 12 months to {last['date']:%B %Y}"),
+        title=f"Remittances to Mexico peaked at {peak['usd_bn']:,.1f} billion dollars in the 12 months to {peak['date']:%B %Y}",
         subtitle=(f"Remittance inflows to Mexico, 12-month rolling totals, USD billion (current), {data['date'].min():%B %Y} – "
                   f"{last['date']:%B %Y}; shaded: López Obrador's term"),
         source="Banco de México, Sistema de Información Económica, Ingresos y Egresos por Remesas (monthly)",
@@ -777,11 +782,10 @@ def remittances_growth_figure(annual: pd.DataFrame, published: pd.DataFrame, rem
     stops = (f"complete calendar years only: remittances to {remit_end} ({remit_end + 1} has {int(remittances['months'].iloc[-1])} months in the "
              f"data); trade to {trade_end}, the last year with a published split into exports and imports")
     at = data.set_index(["series", "year"])["index"]
-    return figure(
+    return _figure(
         line, name="trade-remittances-growth", data=data, resources=["remittances_monthly", "us_trade_monthly", "us_goods_trade_published"],
-        title=(f"Remittances to Mexico grew faster than trade from 2018 to {trade_end} ({at[('Remittances to Mexico', trade_end)]:.0f} against "
-               f"{at[('U.S. imports from Mexico', trade_end)]:.0f} for imports and {at[('U.S. exports to Mexico', trade_end)]:.0f} for exports), "
-               f"then fell in {remit_end}"),
+        title=(f"Remittances grew faster than trade in 2018–{trade_end}: index {at[('Remittances to Mexico', trade_end)]:.0f}, "
+               f"against {at[('U.S. imports from Mexico', trade_end)]:.0f} for imports"),
         subtitle=("Index, 2018 = 100, of annual values in current USD; trade: sums of months to 2022, then published annual totals; "
                   + stops),
         source="Banco de México, Ingresos por remesas (monthly); U.S. Census Bureau (monthly file and published annual totals)",

@@ -122,7 +122,6 @@ class Label:
     OVIDIO_EXTRADITED = 'Ovidio extradited'
     THIRD_SECURITY_DIALOGUE = '3rd Security Dialogue'
     ZAMBADA_ARRESTED = 'El Mayo arrested'
-    SALAZAR_CRITICISES_REFORM = 'Salazar criticises reform'
     EMBASSY_PAUSE = "'Pause' with embassies"
     GUARD_REFORM_IN_DOF = 'Guard reform in DOF'
 
@@ -136,6 +135,14 @@ class Label:
     STATE_DEPT_ON_ELECTORAL_REFORM = 'State Dept. on electoral reform'
     FEBRUARY_2024_REFORM_PACKAGE = 'February 2024 reform package'
     REGULATORS_ABOLISHED = 'Autonomous regulators abolished'
+
+    # trade chapter
+    MEXICO_RETALIATES = "Mexico's retaliatory tariffs"
+    SECTION_301_TARIFFS_ON_CHINA = 'Section 301 tariffs on China'
+    MEXICO_LABOUR_REFORM = "Mexico's labour reform"
+    CORN_PANEL_ESTABLISHED = 'Corn panel established'
+    FIRST_RRM_PANEL = 'First labour (RRM) panel'
+    CORN_PANEL_RULING = 'Corn panel rules for the U.S.'
 
 
 def all_labels() -> set[str]:

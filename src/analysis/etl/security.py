@@ -219,9 +219,7 @@ EVENTS: list[Event] = [
     Event("2024-07-25", "security", "Ismael 'El Mayo' Zambada and Joaquín Guzmán López are arrested in El Paso, Texas", Label.ZAMBADA_ARRESTED,
           "U.S. Department of Justice (statement, via EIN Presswire)",
           "https://www.einpresswire.com/article/730689367/attorney-general-merrick-b-garland-statement-on-arrests-of-alleged-leaders-of-the-sinaloa-cartel-ismael-zambada-garcia-el-mayo-and-joaquin-guzman"),
-    Event("2024-08-22", "diplomacy", "Ambassador Ken Salazar calls the direct election of judges a major risk for Mexican democracy",
-          Label.SALAZAR_CRITICISES_REFORM, "Noventa Grados (press)",
-          "https://www.noventagrados.com.mx/nacional/eleccion-de-jueces-a-consulta-popular-un-riesgo-mayor-para-la-democracia-de-mexico-embajador-de-eeuu-en-mexico-ken-salazar.htm"),
+    # Ambassador Salazar's criticism of the judicial reform (22 Aug 2024) is declared once, by the elections step.
     Event("2024-08-27", "diplomacy", "López Obrador announces a 'pause' in relations with the U.S. and Canadian embassies (not the governments) over their "
           "criticism of the judicial reform", Label.EMBASSY_PAUSE, "SDP Noticias (press)",
           "https://www.sdpnoticias.com/mexico/amlo-confirma-pausa-de-mexico-con-la-embajada-de-estados-unidos-tras-declaraciones-de-ken-salazar/"),

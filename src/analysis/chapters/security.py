@@ -176,6 +176,11 @@ def kidnapping_femicide(kidnapping: pd.DataFrame, victims: pd.DataFrame) -> pd.D
     return pd.DataFrame({"year": kid.index.astype(int), "secuestro": kid.to_numpy(), "feminicidio": fem.reindex(kid.index).to_numpy()})
 
 
+def overdose_wide(overdoses: pd.DataFrame) -> pd.DataFrame:
+    """Final annual overdose counts and rates, one row per year and one column per measure."""
+    return overdoses.pivot(index="year", columns="measure", values="value").reset_index().rename_axis(columns=None)
+
+
 def overdose_periods(provisional: pd.DataFrame, value: str = "predicted") -> pd.DataFrame:
     """Provisional 12-month counts (``value``: predicted or reported) of all overdose deaths and of
     deaths involving synthetic opioids other than methadone, and the synthetic share (percent)."""

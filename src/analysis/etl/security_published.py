@@ -2,7 +2,10 @@
 
 Raw inputs (paths relative to RAW): ``published_figures.csv`` (the collectors' file) and the project's
 ``collected/security_figures.csv`` (same columns; see ``raw/collected/README.md``). There is no publisher
-download: every row names its publisher and carries the URL of the page where the figure was seen.
+download: every row names its publisher and carries the URL of the page where the figure was seen
+(for example the full text of CRS report R41349 on the Mérida Initiative,
+https://www.everycrsreport.com/files/20100816_R41349_f821b76eb1068f38c0386c209814aa3e82684336.html;
+the UNODC–Mexico surveys and the Security Cabinet's seizure counts are cited from press reports).
 
 Three tables:
 - ``security_assistance_mexico_published``: further figures on U.S. security assistance to Mexico

@@ -98,7 +98,7 @@ def test_trade_events_joined():
                         "Steel/aluminium tariffs lifted": "2019-05-17", "Mexico's retaliatory tariffs": "2018-06-05",
                         "Section 301 tariffs on China": "2018-07-06", "Mexico's labour reform": "2019-05-01",
                         "Corn panel established": "2023-08-17", "First labour (RRM) panel": "2023-08-22",
-                        "Corn panel rules for the U.S.": "2024-12-20", "Trump's second inauguration": "2025-01-20"}.items():
+                        "Corn panel rules for the U.S.": "2024-12-20"}.items():
         assert events.loc[label, "date"] == pd.Timestamp(date)
         assert events.loc[label, "origin"] == "analysis.etl.trade"
 

@@ -266,9 +266,9 @@ def test_time_charts_mark_the_term_and_the_administrations(tables):
     layers = near.spec["vconcat"][0]["layer"]
     assert any(layer.get("mark", {}).get("type") == "rect" for layer in layers)  # the shaded term
     text = json.dumps(near.spec, ensure_ascii=False)
-    assert "Biden inaugurated" in text and "Trump's second inauguration" in text and "López Obrador's term" in text
+    assert "Biden inaugurated" in text and "Trump inaugurated (2025)" in text and "López Obrador's term" in text
     long_run = json.dumps(trade.long_run_figure(tables["monthly"], tables["events"], tables["fold"], tables["surplus_years"]).spec)
-    assert "Biden inaugurated" in long_run and "Trump's second inauguration" not in long_run  # the chart ends in October 2023
+    assert "Biden inaugurated" in long_run and "Trump inaugurated (2025)" not in long_run  # the chart ends in October 2023
 
 
 def test_policy_and_rank_tables_show_every_row():

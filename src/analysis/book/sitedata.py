@@ -179,7 +179,10 @@ def workbook_bytes(descriptor: dict) -> bytes:
     book.properties.modified = created
     buffer = io.BytesIO()
     book.save(buffer)
-    return _fixed_zip_times(buffer.getvalue(), zip_time(descriptor))
+    stamp = created.strftime("%Y-%m-%dT%H:%M:%SZ")
+    # openpyxl stamps "modified" with the clock when saving: put the package's date back.
+    return _fixed_zip_times(buffer.getvalue(), zip_time(descriptor), {"docProps/core.xml": lambda xml: re.sub(
+        rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp.encode() + rb"\g<2>", xml)})
 
 
 def _missing(value) -> bool:
@@ -198,10 +201,12 @@ def _created_datetime(descriptor: dict):
     return dt.datetime(*zip_time(descriptor))
 
 
-def _fixed_zip_times(payload: bytes, when) -> bytes:
-    """Rewrite a zip (an .xlsx) with every member dated ``when``: same data, same bytes."""
+def _fixed_zip_times(payload: bytes, when, rewrite: dict | None = None) -> bytes:
+    """Rewrite a zip (an .xlsx) with every member dated ``when`` (and ``rewrite[name]`` applied
+    to a member's bytes): same data, same bytes."""
     source = zipfile.ZipFile(io.BytesIO(payload))
-    members = [(info.filename, source.read(info.filename)) for info in source.infolist()]
+    rewrite = rewrite or {}
+    members = [(info.filename, rewrite.get(info.filename, lambda b: b)(source.read(info.filename))) for info in source.infolist()]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, data in members:

@@ -115,7 +115,8 @@ if "AMLO_DATA_PACKAGE" not in os.environ and not DEFAULT_PACKAGE.is_file():
         with zipfile.ZipFile(_fetch(FILES["data"])) as archive:
             archive.extractall(".")
     os.environ["AMLO_DATA_PACKAGE"] = str((folder / "datapackage.json").resolve())
-print("analysis", __import__("analysis").__version__, "with the data package", os.environ.get("AMLO_DATA_PACKAGE", DEFAULT_PACKAGE))'''
+import analysis
+print("analysis", analysis.__version__, "from", pathlib.Path(analysis.__file__).parent.parent, "with the data package", os.environ.get("AMLO_DATA_PACKAGE", DEFAULT_PACKAGE))'''
 
 
 def setup_cells(site_url: str, bundle: str) -> list[dict]:

@@ -54,7 +54,9 @@ LAB_ARGS ?=
 lab: $(STAMP) ## Open the chapters as notebooks in JupyterLab (LAB_ARGS=... for server options)
 	@mkdir -p $(LAB_SETTINGS)
 	@printf '%s\n' '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}' > $(LAB_SETTINGS)/overrides.json
-	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --ContentsManager.preferred_dir=chapters $(LAB_ARGS)
+	@# --allow-root only where make runs as root (containers, CI); the extension manager never asks PyPI.
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --ContentsManager.preferred_dir=chapters \
+	  --LabApp.extension_manager=readonly $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 NAME ?=
 chapter: validate ## Re-execute one chapter (NAME=trade) and rebuild it in the book: citations and links resolved

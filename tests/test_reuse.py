@@ -146,3 +146,53 @@ def test_citations_name_the_version_and_only_a_configured_address():
     assert bibtex.startswith("@misc{amlo_data_") and "url = {https://example.org/book/data/datapackage.json}" in bibtex
     assert "url =" not in cite.book_bibtex(unpublished)
     assert cite.chart_citation("A finding", "x", "https://example.org/book/chapters/trade.html#chart-x").endswith("#chart-x")
+
+
+def test_make_lab_serves_the_chapters_as_notebooks(tmp_path):
+    """`make lab` starts JupyterLab at the repository; jupytext gives each chapter as a notebook."""
+    import os
+    import secrets
+    import signal
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    token = secrets.token_hex(16)
+    args = f"--no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port={port} --IdentityProvider.token={token}"
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"), "JUPYTER_CONFIG_DIR": str(tmp_path / "config")}
+    lab = subprocess.Popen(["make", "-s", "lab", f"LAB_ARGS={args}"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        def get(path: str) -> dict:
+            request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Authorization": f"token {token}"})
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return json.loads(response.read())
+
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                get("/api/status")
+                break
+            except OSError:
+                assert lab.poll() is None, lab.stdout.read().decode()[-2000:]
+                assert time.monotonic() < deadline, "JupyterLab did not start within 3 minutes"
+                time.sleep(1)
+        trade = get("/api/contents/chapters/trade.md?type=notebook&content=1")
+        assert trade["type"] == "notebook"
+        cells = trade["content"]["cells"]
+        assert any(c["cell_type"] == "code" and "analysis" in "".join(c["source"]) for c in cells)
+        settings = json.loads((ROOT / ".venv/share/jupyter/lab/settings/overrides.json").read_text())
+        assert settings["@jupyterlab/docmanager-extension:plugin"]["defaultViewers"]["markdown"] == "Jupytext Notebook"
+        served = get("/lab/api/settings/@jupyterlab/docmanager-extension:plugin")
+        assert served["schema"]["properties"]["defaultViewers"]["default"]["markdown"] == "Jupytext Notebook", "overrides not applied"
+    finally:
+        if lab.poll() is None:
+            os.killpg(lab.pid, signal.SIGTERM)  # the make process group this test started
+            try:
+                lab.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(lab.pid, signal.SIGKILL)
+                lab.wait(timeout=30)

@@ -248,6 +248,20 @@ def test_launch_buttons_follow_the_repository_setting():
     assert on["launch_buttons"]["binderhub_url"] and on["launch_buttons"]["colab_url"] and on["use_repository_button"] is True
 
 
+def test_colab_opens_the_published_notebook_not_the_markdown():
+    from types import SimpleNamespace
+
+    from analysis.book.sphinx_ext import _colab_to_published_notebook
+
+    context = {"header_buttons": [{"label": "launch-buttons", "buttons": [
+        {"text": "Binder", "url": "https://mybinder.org/v2/gh/org/repo/main?urlpath=lab/tree/chapters/trade.md"},
+        {"text": "Colab", "url": "https://colab.research.google.com/github/org/repo/blob/main/chapters/trade.md"}]}]}
+    _colab_to_published_notebook(SimpleNamespace(config=SimpleNamespace(amlo_pages_branch="gh-pages")), "chapters/trade", context)
+    binder, colab = context["header_buttons"][0]["buttons"]
+    assert colab["url"] == "https://colab.research.google.com/github/org/repo/blob/gh-pages/_sources/chapters/trade.ipynb"
+    assert binder["url"].endswith("chapters/trade.md"), "Binder opens the Markdown chapter through jupytext"
+
+
 def test_binder_finds_an_environment_with_jupyter_and_jupytext():
     environment = (ROOT / "environment.yml").read_text(encoding="utf-8")
     assert "-r requirements.lock" in environment

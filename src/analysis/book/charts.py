@@ -205,9 +205,9 @@ def _downloads_html(name: str, csv_href: str, metadata: dict) -> str:
     meta_href = _data_uri(METADATA_MEDIATYPE, metadata_bytes(metadata))
     return (
         f'<span class="amlo-downloads">'
-        f'<a class="amlo-csv" download="{name}.csv" href="{csv_href}">Download the chart data (CSV)</a> '
-        f'<a class="amlo-metadata" download="{name}.metadata.json" href="{meta_href}">'
-        f"its metadata: units, definitions, sources, licence (JSON)</a></span> "
+        f'<a class="amlo-csv" download="{name}.csv" href="{csv_href}">Download the chart data (CSV)</a>'
+        f' · <a class="amlo-metadata" download="{name}.metadata.json" href="{meta_href}">'
+        f"its metadata (JSON: units, definitions, sources, licence)</a></span> · "
     )
 
 

@@ -58,7 +58,8 @@ def zip_time(descriptor: dict) -> tuple[int, int, int, int, int, int]:
     return (max(year, 1980), month, day, 0, 0, 0)
 
 
-def _write_zip(target: Path, members: list[tuple[str, bytes]], when) -> None:
+def zip_bytes(members: list[tuple[str, bytes]], when) -> bytes:
+    """A zip of ``(name, bytes)`` members, every one dated ``when``: same members, same bytes."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, payload in members:
@@ -66,8 +67,12 @@ def _write_zip(target: Path, members: list[tuple[str, bytes]], when) -> None:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, payload)
+    return buffer.getvalue()
+
+
+def _write_zip(target: Path, members: list[tuple[str, bytes]], when) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(buffer.getvalue())
+    target.write_bytes(zip_bytes(members, when))
 
 
 def readme_text(descriptor: dict) -> str:
@@ -207,13 +212,7 @@ def _fixed_zip_times(payload: bytes, when, rewrite: dict | None = None) -> bytes
     source = zipfile.ZipFile(io.BytesIO(payload))
     rewrite = rewrite or {}
     members = [(info.filename, rewrite.get(info.filename, lambda b: b)(source.read(info.filename))) for info in source.infolist()]
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members:
-            info = zipfile.ZipInfo(name, date_time=when)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, data)
-    return out.getvalue()
+    return zip_bytes(members, when)
 
 
 def _package_digest(descriptor_bytes: bytes, descriptor: dict) -> str:
@@ -318,9 +317,9 @@ def resolve_page(body: str, pagename: str, pathto, outdir: Path, base_url: str =
             return f'<a class="amlo-{m.group(1)}" download="{m.group(2)}" href="{pathto(path, 1)}">'
 
         block = _DATA_LINK.sub(link, block)
-        block = block.replace('</span> <a class="amlo-permalink"',
-                              f' <a class="amlo-zip" download="{name}.zip" href="{pathto(zip_path, 1)}">'
-                              f'both in one zip</a></span> <a class="amlo-permalink"', 1)
+        block = block.replace('</span> · <a class="amlo-permalink"',
+                              f' · <a class="amlo-zip" download="{name}.zip" href="{pathto(zip_path, 1)}">'
+                              f'both in one zip</a></span> · <a class="amlo-permalink"', 1)
         block = block.replace('<span class="amlo-cite-url"></span>', f'<span class="amlo-cite-url"> {html.escape(url)}</span>', 1)
         return f'<span class="amlo-anchor" id="{anchor}"></span>{block}'
 

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import io
 import json
 import tomllib
-import zipfile
 from pathlib import Path
 
 import analysis
+from analysis.book.sitedata import zip_bytes
 from analysis.data import REPO_ROOT
 
 FOLDER = "reexecute"
@@ -64,14 +63,7 @@ def wheel_bytes(root: Path = REPO_ROOT) -> bytes:
         record.append(f"{name},sha256={digest},{len(payload)}")
     record.append(f"{dist_info}/RECORD,,")
     members.append((f"{dist_info}/RECORD", ("\n".join(record) + "\n").encode()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, payload in members:
-            info = zipfile.ZipInfo(name, date_time=WHEEL_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, payload)
-    return out.getvalue()
+    return zip_bytes(members, WHEEL_TIME)
 
 
 def write_kit(outdir: Path, root: Path = REPO_ROOT) -> dict[str, Path]:

@@ -14,11 +14,12 @@ WORK := $(BUILD)/work
 JB_FLAGS := -W -n --keep-going
 PYTEST_FLAGS ?=
 
-.PHONY: help setup data validate book book-clean test browser-deps bench snapshots release site pdf lock clean
+.PHONY: help setup data validate book book-clean test browser-deps bench snapshots release site pdf lock clean lab chapter
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-11s %s\n", $$1, $$2}'
-	@echo "  Variables: RAW=/path/to/raw (derive or check data/ from another copy of the raw files), PYTHON=python3.11"
+	@echo "  Variables: RAW=/path/to/raw (derive or check data/ from another copy of the raw files), PYTHON=python3.11,"
+	@echo "             NAME=trade (make chapter), LAB_ARGS='--no-browser --ServerApp.port=8890' (make lab)"
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version.split()[0]' \
@@ -44,6 +45,31 @@ book: validate ## Validate the data, execute every chapter and build the HTML in
 	@# Publish only a complete, warning-free build: a failure above leaves _build/html as it was.
 	@rm -rf $(BUILD)/html.new && cp -a $(WORK)/_build/html $(BUILD)/html.new && rm -rf $(BUILD)/html && mv $(BUILD)/html.new $(BUILD)/html
 	@echo "Book built: $(BUILD)/html/index.html"
+
+# JupyterLab opens the MyST chapters as notebooks (jupytext): outputs live only in the session,
+# and saving writes the .md back without outputs. The default viewer for .md is set in the
+# environment's own JupyterLab settings (.venv/share/jupyter/lab/settings/overrides.json).
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
+LAB_ARGS ?=
+lab: $(STAMP) ## Open the chapters as notebooks in JupyterLab (LAB_ARGS=... for server options)
+	@mkdir -p $(LAB_SETTINGS)
+	@printf '%s\n' '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}' > $(LAB_SETTINGS)/overrides.json
+	@# --allow-root only where make runs as root (containers, CI); the extension manager never asks PyPI.
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --ContentsManager.preferred_dir=chapters \
+	  --LabApp.extension_manager=readonly $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
+
+NAME ?=
+chapter: validate ## Re-execute one chapter (NAME=trade) and rebuild it in the book: citations and links resolved
+	@test -n "$(NAME)" || { echo "usage: make chapter NAME=trade (one of: $$(ls chapters/*.md | xargs -n1 basename | sed 's/\.md$$//' | tr '\n' ' '))"; exit 1; }
+	@test -f "chapters/$(NAME).md" || { echo "no chapter chapters/$(NAME).md"; exit 1; }
+	@mkdir -p $(WORK)
+	@test -f $(WORK)/_build/.doctrees/environment.pickle || echo "No earlier build in $(WORK): building the whole book once; later runs rebuild only the chapter named."
+	@# The chapter is marked changed, so the incremental build re-executes it (and any page whose inputs changed)
+	@# and resolves its citations, glossary terms and links against the rest of the book.
+	touch "chapters/$(NAME).md"
+	scripts/offline.sh $(BIN)/jupyter-book build $(JB_FLAGS) --path-output $(WORK) .
+	@rm -rf $(BUILD)/html.new && cp -a $(WORK)/_build/html $(BUILD)/html.new && rm -rf $(BUILD)/html && mv $(BUILD)/html.new $(BUILD)/html
+	@echo "Chapter rebuilt: $(BUILD)/html/chapters/$(NAME).html"
 
 book-clean: ## Remove the incremental build state, so the next build starts from scratch
 	rm -rf $(WORK)

@@ -59,14 +59,23 @@ def _rows(path: Path) -> int:
         return sum(1 for _ in handle) - 1
 
 
+def _key_list(key) -> list[str]:
+    """A primary key as a list: Table Schema v2 allows a single field's name as a string."""
+    return [key] if isinstance(key, str) else list(key)
+
+
 def schemas_of(descriptor: dict, data_dir: Path | None = None) -> dict:
     """What the versioning rule compares: per resource, the fields with type, unit and meaning,
-    the content hash and (given the package folder) the number of rows."""
+    the content hash and (given the package folder) the number of rows.
+
+    The same for a Data Package v1 descriptor (``profile``) and a v2 one (``$schema``, ``type:
+    table``): the format of the descriptor is not part of the comparison, so releases recorded
+    under v1 compare field by field with a v2 package."""
     return {
         r["name"]: {
             **({"rows": _rows(data_dir / r["path"])} if data_dir is not None else {}),
             "path": r["path"],
-            "primaryKey": r["schema"].get("primaryKey", []),
+            "primaryKey": _key_list(r["schema"].get("primaryKey", [])),
             "fields": {f["name"]: {"type": f.get("type", "string"), "unit": f.get("unit", ""), "description": f.get("description", "")} for f in r["schema"]["fields"]},
             "hash": r.get("hash", ""),
         }

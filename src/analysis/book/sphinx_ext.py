@@ -6,6 +6,12 @@
   page: when only a CSV or the analysis code changes, an incremental build re-executes the
   chapters instead of serving stale outputs.
 - Puts the version, build date and commit on every page.
+- Serves the data package from the site (:mod:`analysis.book.sitedata`): ``data/`` with every
+  CSV, the Table Schemas, a zip and an Excel workbook; each chart's rows, metadata and zip under
+  ``data/charts/``, with a stable anchor per chart.
+- Makes each page's ``.ipynb`` download runnable outside the repository
+  (:mod:`analysis.book.standalone`) and shows launch and repository buttons only when
+  ``repository.url`` is set in ``_config.yml``.
 """
 
 from __future__ import annotations
@@ -94,7 +100,110 @@ def _config_inited(app, config) -> None:
     config.html_theme_options = options
 
 
+# ---- data users and re-executors: the package, chart downloads, notebooks, launch buttons ----
+
+LAUNCH_PROVIDERS = ("binderhub_url", "jupyterhub_url", "colab_url", "deepnote_url", "jupyterlite_url")
+REPOSITORY_BUTTONS = ("use_repository_button", "use_issues_button", "use_edit_page_button")
+
+
+def launch_options(options: dict) -> dict:
+    """Theme options with launch and repository buttons only where a repository is configured.
+
+    The repository is set in one place, ``repository.url`` in ``_config.yml`` (empty by default).
+    Without it every launch provider and repository button is dropped, so no button points at
+    a placeholder. With it, Binder opens the Markdown chapters through jupytext (installed from
+    ``environment.yml``); Colab, which opens only ``.ipynb`` files, is pointed at the downloadable
+    notebook of the published site (``amlo_pages_branch``, see README)."""
+    options = dict(options)
+    launch = dict(options.get("launch_buttons") or {})
+    if not str(options.get("repository_url") or "").strip():
+        options.pop("repository_url", None)
+        for key in LAUNCH_PROVIDERS:
+            launch.pop(key, None)
+        for key in REPOSITORY_BUTTONS:
+            options[key] = False
+    else:
+        options["use_repository_button"] = True
+    options["launch_buttons"] = launch
+    return options
+
+
+def _configure_launch_buttons(app, config) -> None:
+    config.html_theme_options = launch_options(config.html_theme_options or {})
+
+
+def _colab_to_published_notebook(app, pagename, context) -> None:
+    """Colab cannot open a MyST ``.md``: link it to the page's ``.ipynb`` on the published branch."""
+    branch = app.config.amlo_pages_branch
+    for group in context.get("header_buttons", []):
+        for button in group.get("buttons", []) if isinstance(group, dict) else []:
+            if button.get("text") == "Colab" and "/blob/" in button.get("url", ""):
+                head = button["url"].split("/blob/", 1)[0]
+                button["url"] = f"{head}/blob/{branch}/_sources/{pagename}.ipynb"
+
+
+def _site_page(app, pagename, templatename, context, doctree) -> None:
+    """Chart downloads as files, stable chart anchors, ``amlo-site:`` links, and the page's
+    ``.ipynb`` download with its set-up cell (runs after the theme's own buttons)."""
+    from analysis.book import sitedata
+
+    if app.builder.format != "html":
+        return
+    if "body" in context:
+        seen = app.__dict__.setdefault("_amlo_chart_pages", {})  # chart name -> page, this build run
+        context["body"] = sitedata.resolve_page(context["body"], pagename, context["pathto"], Path(app.outdir),
+                                                base_url=app.config.html_baseurl or "", suffix=app.builder.out_suffix, seen=seen)
+    if app.builder.name == "singlehtml" and pagename == app.config.root_doc and "body" in context:
+        context["body"] = _cover_citation() + context["body"]
+    _downloadable_notebook(app, pagename, context)
+    _colab_to_published_notebook(app, pagename, context)
+
+
+def _cover_citation() -> str:
+    """The suggested citation on the first page of the printed book (``make pdf``)."""
+    import html
+
+    from analysis.book import cite
+
+    return (f'<aside class="amlo-cover-citation"><p><strong>Version {html.escape(analysis.__version__)}.</strong> '
+            f"Cite as: {html.escape(cite.book_citation())}</p><p>Data: {html.escape(cite.data_citation())}</p></aside>")
+
+
+def _downloadable_notebook(app, pagename, context) -> None:
+    from analysis.book import standalone
+
+    executed = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
+    if not executed.is_file() or not context.get("sourcename", "").endswith((".md", ".md.txt")):
+        return
+    from analysis.data import package_descriptor
+
+    target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(standalone.standalone_notebook(executed, app.config.html_baseurl or "", package_descriptor()["name"]), encoding="utf-8")
+    context["ipynb_source"] = f"{pagename}.ipynb"
+    for group in context.get("header_buttons", []):
+        if isinstance(group, dict) and group.get("label") == "download-buttons":
+            buttons = group["buttons"]
+            if not any(b.get("label") == "download-notebook-button" for b in buttons):
+                buttons.insert(0, {"type": "link", "url": f"{context['pathto']('_sources', 1)}/{pagename}.ipynb", "text": ".ipynb",
+                                   "icon": "fas fa-code", "tooltip": "Download the notebook (runs outside the repository)",
+                                   "label": "download-notebook-button"})
+
+
+def _publish_site_data(app, exception) -> None:
+    """After a successful HTML build: the package, its zip and workbook, and the re-execution kit."""
+    from analysis.book import sitedata, standalone
+
+    if exception is None and app.builder.format == "html":
+        sitedata.write_site_package(Path(app.outdir))
+        standalone.write_kit(Path(app.outdir))
+
+
 def setup(app):
+    app.add_config_value("amlo_pages_branch", "gh-pages", "html")
+    app.connect("config-inited", _configure_launch_buttons)
+    app.connect("html-page-context", _site_page, priority=600)
+    app.connect("build-finished", _publish_site_data)
     app.connect("builder-inited", _builder_inited)
     app.connect("build-finished", _build_finished)
     app.connect("source-read", _note_dependencies)

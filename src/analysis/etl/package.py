@@ -12,6 +12,7 @@ import json
 import shutil
 import sys
 import tempfile
+import uuid
 from pathlib import Path
 
 import analysis
@@ -78,7 +79,28 @@ def derive(stages, raw: Path, names: list[str] | None = None, existing: Path | N
     return [r for r in resources if r.name in blobs], blobs
 
 
+PACKAGE_SCHEMA = "https://datapackage.org/profiles/2.0/datapackage.json"
+# A globally unique, stable identifier (Data Package v2 ``id``): the same for every version, so a
+# reader can tell two versions are one package. UUID 5 of the package name, never retyped.
+PACKAGE_ID = "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"urn:amlo-era-report:{PACKAGE_NAME}"))
+PACKAGE_CONTRIBUTORS = [{"title": "AMLO-era U.S.–Mexico report team", "roles": ["author", "publisher"]}]
+
+
+def package_created(manifest_entries: list[dict] | None = None) -> str:
+    """``created`` (Data Package v2): the date of the newest raw snapshot the tables derive from.
+
+    Not the clock: ``python -m analysis data --check`` compares the descriptor byte for byte, so it
+    must be a function of the inputs. A new or refreshed raw file moves it forward."""
+    entries = list(snapshots.manifest().values()) if manifest_entries is None else manifest_entries
+    dates = sorted(d for e in entries for d in (e.get("snapshot_date"), e.get("retrieved")) if d)
+    if not dates:
+        raise ValueError("raw/manifest.json records no snapshot date: cannot date the data package")
+    return f"{dates[-1]}T00:00:00Z"
+
+
 def package_descriptor(resources: list[Resource], csv_bytes: dict[str, bytes]) -> dict:
+    """The package's ``datapackage.json`` in Data Package v2 form (``$schema``, ``id``, ``created``,
+    contributors with ``roles``, resources of ``type: table``)."""
     sources: list[dict] = []
     for resource in resources:
         for source in resource.sources:
@@ -86,6 +108,8 @@ def package_descriptor(resources: list[Resource], csv_bytes: dict[str, bytes]) -
             if entry not in sources:
                 sources.append(entry)
     return {
+        "$schema": PACKAGE_SCHEMA,
+        "id": PACKAGE_ID,
         "name": PACKAGE_NAME,
         "title": PACKAGE_TITLE,
         "description": (
@@ -94,9 +118,9 @@ def package_descriptor(resources: list[Resource], csv_bytes: dict[str, bytes]) -
             "official bodies, each with its source URL. See the data dictionary in the book."
         ),
         "version": analysis.__version__,
-        "profile": "tabular-data-package",
+        "created": package_created(),
         "licenses": [DATA_LICENSE],
-        "contributors": [{"title": "AMLO-era U.S.–Mexico report team", "role": "author"}],
+        "contributors": PACKAGE_CONTRIBUTORS,
         "keywords": ["Mexico", "United States", "López Obrador", "trade", "migration", "security", "elections"],
         "sources": sources,
         "resources": [r.descriptor(csv_bytes[r.name]) for r in resources],

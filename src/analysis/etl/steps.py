@@ -15,6 +15,7 @@ from types import ModuleType
 from analysis.etl import (
     elections_mx,
     events,
+    factcheck_evidence,
     migration,
     remittances,
     security,
@@ -60,6 +61,7 @@ class Step:
 STEPS: list[Step] = [
     Step(states, inputs=(states.GEOJSON, states.MAGAR)),
     Step(worldbank, inputs=(worldbank.GDP, worldbank.POPULATION)),
+    Step(factcheck_evidence, inputs=(factcheck_evidence.FIGURES,)),  # before events: it declares EVENTS too
     Step(events, inputs=(TIMELINE,)),
     Step(elections_mx, inputs=(elections_mx.MAGAR, PUBLISHED)),
     Step(us_elections, inputs=(us_elections.MEDSL,)),

@@ -53,6 +53,25 @@ VERDICT_LABELS = {
     "inaccurate": "contradicted by the data",
     "unverifiable": "cannot be checked (searched; data lacking)",
 }
+# Each verdict's rule, once, in plain words (the ledger page lists them with an example row).
+RULES = {
+    "consistent": "Within the claim's tolerance of the data: 2% for figures, the article's own rounding for rounded "
+                  "figures and shares (half a percentage point for a whole percent); a bound on the stated side; "
+                  "a date, rank or statement exactly as stated.",
+    "approximately": "The article itself approximates (about, some, nearly, a round figure) and the data are within 10% "
+                     "(for a share: within 10% of the smaller group, the share or its complement).",
+    "narrower": "The claim holds, but only in a narrower scope than the article states (a rank among three partners for "
+                "a claim about the world, annual data for a claim about a month, a shorter period); the scope checked is recorded.",
+    "revised": "The article's figure is that of an earlier official release (a preliminary count) and the final figure "
+               "differs, however little: right when written, since revised.",
+    "outdated": "The claim holds for the figure the article used, but a newer figure, already published when the article "
+                "appeared, no longer supports it.",
+    "definition": "The claim fails on the definition it states but holds on another, named one (a fiscal for a calendar "
+                  "year, a coalition without one of its parties, a looser reading of a term).",
+    "inaccurate": "None of the above: the data or an expert source contradict the claim, including a bound missed by however "
+                  "little and a precise figure outside its tolerance.",
+    "unverifiable": "Neither the package nor a search found data that settle the claim; the row says what would, and what was found.",
+}
 HOLDING = ("consistent", "approximately")  # the claims that hold as stated
 QUALIFIED = ("narrower", "revised", "outdated", "definition")  # hold only with a qualification
 
@@ -121,6 +140,9 @@ class Claim:
     stated_scope: str = ""  # the scope the article states ("in the world", "since 2006")
     section: str = ""  # the section of the chapter page that shows the claim (its heading's slug)
     also_in: tuple[str, ...] = ()  # other chapters whose pages show (and link to) this row
+    # Pages found while searching for the data that would settle the claim (kept for unverifiable
+    # claims: a claim stays unverifiable only after a search) or that explain a verdict.
+    searched: tuple[str, ...] = ()
 
     @property
     def claimed_is_approximate(self) -> bool:

@@ -45,13 +45,13 @@ VERDICTS = ["consistent", "approximately", "narrower", "revised", "outdated", "d
 # The same verdicts in plain words, for the page, the figures and the claims resource's description.
 VERDICT_LABELS = {
     "consistent": "consistent with the data",
-    "approximately": "approximately right (the article approximates)",
+    "approximately": "approximately right; the article approximates",
     "narrower": "holds only in a narrower scope than stated",
     "revised": "right for a release since revised",
-    "outdated": "outdated when published (a newer figure was out)",
+    "outdated": "outdated when published: a newer figure was out",
     "definition": "right only under another definition",
     "inaccurate": "contradicted by the data",
-    "unverifiable": "cannot be checked (searched; data lacking)",
+    "unverifiable": "cannot be checked: searched, data lacking",
 }
 # Each verdict's rule, once, in plain words (the ledger page lists them with an example row).
 RULES = {

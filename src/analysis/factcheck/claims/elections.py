@@ -184,9 +184,9 @@ def _term_years(load):
 
 def _culiacan(load):
     names = {n.casefold() for n in load("states")["state_name"]}
-    return Evidence(value="a state" if "culiacán" in names else "not one of the 32 federal entities",
+    return Evidence(value="a state" if "culiacán" in names else "not one of the 32 federal entities", rows=(("states", {"state_name": "Sinaloa"}),),
                     method="name looked up among the 32 federal entities (states resource)",
-                    note="Culiacán is the capital city of Sinaloa")
+                    note="Culiacán is the capital city of Sinaloa (row shown)")
 
 
 BOOK = "'Oye, Trump' published"

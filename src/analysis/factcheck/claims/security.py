@@ -85,8 +85,8 @@ def _first_half_rising(load) -> Evidence:
                     method=(f"INEGI homicides by month of occurrence, all states, January–June 2018 ({h2018:,}) against January–June 2017 "
                             f"({h2017:,}), {100 * (h2018 / h2017 - 1):+.1f}%, after {100 * (annual.loc[2017] / annual.loc[2016] - 1):+.0f}% "
                             "in 2017 (annual counts)"),
-                    note="monthly counts by date of occurrence were published later than the article; the rise was visible in SESNSP's "
-                         "monthly reports at the time")
+                    note="counts by month of occurrence were compiled after the article; they measure what it describes, "
+                         "violence rising in mid-2018")
 
 
 def _drug_proceeds(load) -> Evidence:

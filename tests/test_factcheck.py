@@ -22,6 +22,7 @@ import pytest
 import analysis
 from analysis import factcheck
 from analysis.book.charts import Figure
+from analysis.book.paraphrase import words
 from analysis.factcheck import figures
 from analysis.factcheck import ledger as ledger_module
 from analysis.factcheck.claims import MERGED
@@ -60,7 +61,7 @@ def test_every_row_can_be_found_in_its_article(ledger):
     for r in ledger.to_dict("records"):
         where = r["claim_id"]
         assert re.fullmatch(r"\d+(, \d+)*( \(bullet \d+\))?", r["paragraph"]), f"{where}: paragraph {r['paragraph']!r}"
-        assert 2 <= len(r["quote"].split()) <= ledger_module.QUOTE_WORDS, f"{where}: quote {r['quote']!r}"
+        assert 2 <= len(words(r["quote"])) <= ledger_module.QUOTE_WORDS, f"{where}: quote {r['quote']!r}"
         assert r["claimed_text"] and r["claimed_text"] != r["claimed_value"], f"{where}: the claimed cell needs plain words"
     assert not ledger.duplicated(["article", "paragraph", "quote"]).any(), "two rows point at the same words"
 
@@ -183,7 +184,7 @@ def test_every_row_shows_locator_claimed_text_data_verdict_and_evidence_links(le
     assert "Claimed: 31,174 homicides in 2017" in row
     assert "<strong>32,079 homicides</strong>" in row and "as first published: 31,174" in row
     assert '<span class="amlo-verdict amlo-verdict-revised"><strong>revised</strong>' in row
-    assert 'href="data-dictionary.html#resource-homicides_national_annual"' in row and "year=2017" in row
+    assert 'href="data-dictionary.html#resource-homicides-national-annual"' in row and "year=2017" in row
     assert 'class="amlo-source-link"' in row
 
 

@@ -4,8 +4,10 @@ Raw input: ``collected/factcheck_figures.csv``, the project's own collection of 
 official releases, in press reports citing them, or in fact-checkers' pages (same columns as
 ``published_figures.csv``; URL and a short verbatim excerpt per row; see
 ``raw/collected/README.md``). It was compiled while checking the five articles' claims (searches of
-stored copies of public pages); there is no single publisher download. Where only press or a
-secondary page was found, the row's publisher says "as reported by …".
+stored copies of public pages); there is no single publisher download: each row's ``url`` is the
+page where its figure was seen, e.g. the ICE/DHS study page for drug cash moving to Mexico,
+https://webarchive.library.unt.edu/web/20130215135150/http://www.ice.gov/cornerstone/cps-study.htm.
+Where only press or a secondary page was found, the row's publisher says "as reported by …".
 
 The dated events the ledger's checks need (party foundings, the 2018 transition, the Cienfuegos
 file, …) are declared below in :data:`EVENTS`, each with the URL of the page that states the date;
@@ -195,7 +197,7 @@ EVENTS = [
           "http://government-world.com/press-releases-background-briefing-previewing-secretary-pompeos-upcoming-travel-to-mexico/?print=print"),
     Event("2018-09-26", "security", "Former Veracruz governor Javier Duarte is sentenced to nine years after pleading guilty to money laundering and criminal association",
           Label.DUARTE_SENTENCED, "Animal Político", "https://www.animalpolitico.com/2018/09/duarte-se-declara-culpable/"),
-    Event("2018-10", "diplomacy", "The U.S. Senate confirms Kimberly Breier as Assistant Secretary of State for Western Hemisphere Affairs",
+    Event("2018-10", "diplomacy", "The U.S. Senate confirms Kimberly Breier to lead the State Department's Western Hemisphere bureau, as assistant secretary",
           Label.BREIER_CONFIRMED, "EFE (via La Oferta)", "https://laofertanew.laoferta.com/?p=60133"),
     Event("2018-10-03", "migration",
           "After a call with Trump, López Obrador speaks of about $30 billion of joint investment by Mexico, the United States and Canada "

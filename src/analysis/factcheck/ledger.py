@@ -16,6 +16,7 @@ from collections import Counter
 
 import pandas as pd
 
+from analysis.book.paraphrase import words
 from analysis.factcheck.rules import (
     ARTICLES,
     CHAPTERS,
@@ -29,7 +30,7 @@ from analysis.factcheck.rules import (
     verdict,
 )
 
-QUOTE_WORDS = 7  # a locator quotes at most seven words of the article
+QUOTE_WORDS = 7  # a locator quotes at most seven words of the article, counted as the paraphrase check counts them
 
 
 def all_claims() -> list[Claim]:
@@ -51,7 +52,7 @@ def all_claims() -> list[Claim]:
             raise ValueError(f"{where}: wording {claim.wording!r} not in {WORDINGS}")
         if not set(claim.also_in) <= set(CHAPTERS) - {claim.chapter}:
             raise ValueError(f"{where}: also_in {claim.also_in} must name other chapters")
-        if len(claim.quote.split()) > QUOTE_WORDS:
+        if len(words(claim.quote)) > QUOTE_WORDS:
             raise ValueError(f"{where}: the locator quotes more than {QUOTE_WORDS} words")
     merged_into_unknown = {old: new for old, new in MERGED.items() if new not in seen or old in seen}
     if merged_into_unknown:
@@ -240,6 +241,11 @@ def anchor(claim_id: str) -> str:
     return f"claim-{claim_id.lower()}"
 
 
+def dictionary_anchor(resource: str) -> str:
+    """Anchor of a resource's entry in the data dictionary (Sphinx turns the label's underscores into hyphens)."""
+    return f"resource-{resource.replace('_', '-')}"
+
+
 def article_anchor(article: str) -> str:
     return f"ledger-{article.lower()}"
 
@@ -307,7 +313,7 @@ def _evidence_cell(record: dict) -> str:
     for resource in _unique([*record["resources"].split(), *rows_by_resource]):
         keys = rows_by_resource.get(resource, [])
         key_text = f" <small>({_cell('; '.join(keys))})</small>" if keys else ""
-        links.append(f'<a href="{DICTIONARY_PAGE}#resource-{resource}">{_cell(resource)}</a>{key_text}')
+        links.append(f'<a href="{DICTIONARY_PAGE}#{dictionary_anchor(resource)}">{_cell(resource)}</a>{key_text}')
     for number, url in enumerate(filter(None, record["source_urls"].split()), start=1):
         links.append(f'<a href="{_cell(url)}" class="amlo-source-link">source {number}</a>')
     return '<span class="amlo-claim-evidence">' + ("<br>".join(links) or "—") + "</span>"

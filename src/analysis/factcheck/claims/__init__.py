@@ -17,13 +17,13 @@ CLAIMS = [claim for module in MODULES for claim in module.CLAIMS]
 # Removed id -> surviving id. A survivor in another chapter lists the removed row's chapter in
 # ``also_in``, so that chapter's page still shows (and links to) the row.
 MERGED = {
-    # A5's "the NAFTA that Mexico signed in 2019" was checked under trade and under transition; the
+    # A5 ¶12, the year Mexico signed the USMCA, was checked under trade and under transition; the
     # transition row survives (the transition chapter reads its values) and is shown on the trade page.
     "A5-trade-01": "A5-transition-06",
-    # "ranked 135 out of 180 countries, a sharp decrease from 105th place in 2012": one stated change.
+    # A4 ¶35: Mexico's CPI rank in 2017 and the 2012 rank it fell from, one stated change.
     "A4-security-08": "A4-security-07",
     "A4-security-12": "A4-security-07",
-    # "from an all-time high of $639.2 million in FY 2010 to $130.9 million in FY 2017": one stated change.
+    # A4 ¶53: Mérida funding in FY2010 (the peak, the article says) and in FY2017, one stated change.
     "A4-security-13": "A4-security-10",
     "A4-security-14": "A4-security-10",
 }

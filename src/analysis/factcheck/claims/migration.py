@@ -277,7 +277,7 @@ CLAIMS = [
         paraphrase="In 2000, 1.6 million people were apprehended crossing illegally.",
         claimed=1600000, unit="apprehensions", period="2000 (U.S. fiscal year in the data)", geography="U.S.–Mexico border",
         resources=(HIST,), check=_a3_2000_total, tolerance=rounding(1_600_000, 100_000), paragraph="8",
-        quote="of the 1.6 million illegal migrants apprehended", claimed_text="1.6 million apprehended in 2000",
+        quote="1.6 million illegal migrants apprehended", claimed_text="1.6 million apprehended in 2000",
         note="a figure rounded to a tenth of a million",
     ),
     Claim(
@@ -305,7 +305,7 @@ CLAIMS = [
         claim_id="A3-migration-05",
         paraphrase="Citing the BBC, the article says asylum applications went up from 4,995 (2005) to 99,035 (2018).",
         claimed="4995 → 99035", unit="applications", period="2005 and 2018", geography="United States", resources=(), check=None,
-        paragraph="9", quote="from 4,995 in 2005 to 99,035", claimed_text="4,995 asylum applications in 2005, 99,035 in 2018",
+        paragraph="9", quote="4,995 in 2005 to 99,035", claimed_text="4,995 asylum applications in 2005, 99,035 in 2018",
         settle_with="the series the BBC used (USCIS credible-fear receipts by fiscal year, 2005 and 2018, would do); searched twice: the "
                     "nearest published counts use other definitions (USCIS credible-fear claims 4,712 in FY2005; CBP credible-fear claims "
                     "92,959 in FY2018; USCIS fear referrals 108,780 in FY2018, in migration_published_figures)",
@@ -327,16 +327,16 @@ CLAIMS = [
     ),
     Claim(
         claim_id="A2-migration-02",
-        paraphrase="Mexico had sent more than 500,000 Central Americans back home in recent years.",
+        paraphrase="In recent years Mexico had returned over half a million Central Americans to their countries.",
         claimed=500000, unit="returns (events)", period="'recent years' (2014–2017, calendar years)", geography="Mexico",
         resources=(FIGURES, PUB), check=_returns_2014_2017, wording="more_than", paragraph="27", quote="sent over 500,000 Central Americans back",
         claimed_text="over 500,000 Central Americans returned by Mexico in recent years",
     ),
     Claim(
         claim_id="A4-migration-01",
-        paraphrase="In 2017 Mexico returned 78,300 Central American migrants to their countries.",
+        paraphrase="Mexico returned 78,300 Central American migrants to their countries in 2017.",
         claimed=78300, unit="returns (events)", period="2017 (calendar year)", geography="Mexico", resources=(PUB,), check=_returns_2017,
-        tolerance=rounding(78_300, 100), paragraph="41", quote="Mexico sent 78,300 Central Americans back home",
+        tolerance=rounding(78_300, 100), paragraph="41", quote="sent 78,300 Central Americans back home",
         claimed_text="78,300 Central Americans returned by Mexico in 2017", note="a figure rounded to the hundred",
     ),
     Claim(
@@ -405,7 +405,7 @@ CLAIMS = [
         claim_id="A1-migration-04",
         paraphrase="After Trump's election, López Obrador toured the United States to speak up for Mexican migrants.",
         claimed="after Trump's election", unit="order of events", period="2017", geography="United States", resources=(EVENTS,),
-        check=_tour_after_election, wording="text", paragraph="5", quote="visited the U.S. after Trump was elected",
+        check=_tour_after_election, wording="text", paragraph="5", quote="visited the U.S. after Trump",
         claimed_text="a visit to the U.S. after Trump's election, for Mexican migrants",
     ),
     Claim(
@@ -469,7 +469,7 @@ CLAIMS = [
     ),
     Claim(
         claim_id="A4-migration-04",
-        paraphrase="In June 2017 the Trump and Peña Nieto administrations co-hosted a two-day conference on security and prosperity in Central America.",
+        paraphrase="In June 2017 the Trump and Peña Nieto administrations co-hosted a two-day Miami conference on Central America's prosperity and security.",
         claimed="June 2017", unit="month", period="2017", geography="Miami", resources=(EVENTS,),
         check=month_of(Label.CENTRAL_AMERICA_CONFERENCE, "the Conference on Prosperity and Security in Central America opened"),
         wording="date", paragraph="42", quote="cohosted a two-day, high-level conference", claimed_text="a two-day conference co-hosted in June 2017",
@@ -509,7 +509,7 @@ CLAIMS = [
         claimed=happened(Label.ALLIANCE_FOR_PROSPERITY), unit="order of events", period="2014–2015", geography="Central America", resources=(EVENTS,),
         check=before(Label.ALLIANCE_FOR_PROSPERITY, "A4", "the Alliance for Prosperity plan was launched"), wording="text",
         paragraph="53 (bullet 7)", quote="Following the 2014 unaccompanied-minor crisis", claimed_text="a development programme launched after the 2014 crisis",
-        note="the Alliance for Prosperity is the Northern Triangle's plan (November 2014), which the U.S. Strategy for Engagement in Central "
+        note="the Alliance for Prosperity is the Northern Triangle's plan (November 2014), which the U.S. strategy of engagement with Central "
              "America (2015) supports; the article merges the two",
     ),
 ]

@@ -271,7 +271,7 @@ CLAIMS = [
         claim_id="A4-security-03",
         paraphrase="2017 was the year with the most homicides on record.",
         claimed="2017", unit="year", period="1990–2017", geography="Mexico", resources=(NATIONAL,), check=_peak_2017, wording="rank",
-        paragraph="28, 31", quote="Mexico’s most violent year in recorded history", claimed_text="2017 the most violent year on record",
+        paragraph="28, 31", quote="most violent year in recorded history", claimed_text="2017 the most violent year on record",
     ),
     Claim(
         claim_id="A4-security-04",
@@ -312,9 +312,9 @@ CLAIMS = [
     ),
     Claim(
         claim_id="A4-security-10",
-        paraphrase="Mérida Initiative funding fell from an all-time high of $639.2 million in FY2010 to $130.9 million in FY2017.",
+        paraphrase="Mérida funding peaked at $639.2 million in FY2010, the article says, and had dropped to $130.9 million by FY2017.",
         claimed="639.2 (FY2010) → 130.9 (FY2017)", unit="USD million", period="FY2010 and FY2017 (U.S. fiscal years)", geography="Mexico",
-        resources=(MERIDA,), check=_merida_change, wording="text", paragraph="53 (bullet 6)", quote="all-time high of $639.2 million in",
+        resources=(MERIDA,), check=_merida_change, wording="text", paragraph="53 (bullet 6)", quote="all-time high of $639.2 million",
         claimed_text="$639.2 million in FY2010 (the all-time high), $130.9 million in FY2017",
         settle_with="Mérida appropriations for Mexico per fiscal year FY2010–FY2017 (CRS R41349 or IF10578 table); searched three times, not found",
         searched=("http://www.usembassy-mexico.gov/eng/releases/ep090626_Merida.html",),
@@ -334,14 +334,14 @@ CLAIMS = [
         claimed=4955, unit="kidnapping cases", period="December 2006 – November 2011", geography="Mexico", resources=(FIGURES,),
         check=_kidnappings("kidnappings reported under Calderón, same span (first four years ten months)", "2006-12/2011-10",
                            "December 2006 – October 2011"),
-        paragraph="32", quote="Calderón’s same time in office recorded 4,955", claimed_text="4,955 kidnappings in the same span under Calderón",
+        paragraph="32", quote="same time in office recorded 4,955", claimed_text="4,955 kidnappings in the same span under Calderón",
         stated_scope="the first five years of Calderón's term",
     ),
     Claim(
         claim_id="A3-security-01",
         paraphrase="The militarised drug war has cost an estimated 200,000 lives since 2006.",
         claimed=200000, unit="deaths", period="December 2006 – 2018", geography="Mexico", resources=(FIGURES, NATIONAL),
-        check=_drug_war_deaths, wording="approximate", paragraph="15", quote="claimed an estimated 200,000 lives since 2006",
+        check=_drug_war_deaths, wording="approximate", paragraph="15", quote="an estimated 200,000 lives since 2006",
         claimed_text="an estimated 200,000 deaths in the drug war since 2006",
     ),
     Claim(
@@ -385,7 +385,7 @@ CLAIMS = [
         claimed=happened(Label.DEA_THREAT_ASSESSMENT_2015), unit="finding", period="c. 2015–2018", geography="Mexico / United States", resources=(EVENTS,),
         check=before(Label.DEA_THREAT_ASSESSMENT_2015, "A4", "the DEA found Mexican criminal organisations to be the main suppliers of "
                      "heroin, cocaine, methamphetamine and marijuana"),
-        wording="text", paragraph="6, 12", quote="the largest source of U.S.-bound narcotics",
+        wording="text", paragraph="6, 12", quote="largest source of U.S.-bound narcotics",
         claimed_text="Mexico the largest source of drugs bound for the U.S.",
         note="cocaine passes through Mexico rather than being produced there",
     ),
@@ -468,7 +468,7 @@ CLAIMS = [
         paraphrase="Former Tamaulipas governor Tomás Yarrington awaits trial in the United States on drug-trafficking and money-laundering charges.",
         claimed=happened(Label.YARRINGTON_EXTRADITED), unit="event", period="2018", geography="United States", resources=(EVENTS,),
         check=before(Label.YARRINGTON_EXTRADITED, "A4", "Italy extradited Yarrington to the United States to face trial"),
-        wording="text", paragraph="36", quote="is currently awaiting trial in the U.S.", claimed_text="Yarrington awaiting trial in the U.S.",
+        wording="text", paragraph="36", quote="currently awaiting trial in the U.S.", claimed_text="Yarrington awaiting trial in the U.S.",
     ),
     Claim(
         claim_id="A4-security-27",
@@ -529,15 +529,15 @@ CLAIMS = [
         paraphrase="Mexico accused the DEA of fabricating the evidence against Cienfuegos.",
         claimed=happened(Label.AMLO_BACKS_FGR_ACCUSES_DEA), unit="event", period="January 2021", geography="Mexico", resources=(EVENTS,),
         check=before(Label.AMLO_BACKS_FGR_ACCUSES_DEA, "A5", "López Obrador accused the DEA of fabricating the case"),
-        wording="text", paragraph="10", quote="Mexico accused the U.S. DEA of fabricating", claimed_text="Mexico accused the DEA of fabricating evidence",
+        wording="text", paragraph="10", quote="accused the U.S. DEA of fabricating", claimed_text="Mexico accused the DEA of fabricating evidence",
     ),
     Claim(
         claim_id="A5-security-06",
-        paraphrase="The U.S. Justice Department, the article says, accused Mexico of bad faith and threatened to stop sharing information.",
+        paraphrase="The U.S. Justice Department, the article says, charged Mexico with acting in bad faith and warned it might withhold information.",
         claimed=happened(Label.DOJ_ON_CIENFUEGOS_FILE), unit="event", period="January 2021", geography="United States", resources=(EVENTS,),
         check=before(Label.DOJ_ON_CIENFUEGOS_FILE, "A5", "the Justice Department said publishing the file breached the treaty and put "
                      "further information sharing in doubt"),
-        wording="text", paragraph="10", quote="accused Mexico of bad faith and threatened", claimed_text="the DOJ accused Mexico of bad faith and threatened to stop sharing information",
+        wording="text", paragraph="10", quote="accused Mexico of bad faith and threatened", claimed_text="the DOJ charged Mexico with bad faith and warned it could stop sharing information",
         note="'bad faith' is the article's summary; the department spoke of a breach of the legal-assistance treaty",
     ),
     Claim(

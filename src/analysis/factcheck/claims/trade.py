@@ -225,14 +225,14 @@ CLAIMS = [
     ),
     Claim(
         claim_id="A3-trade-05",
-        paraphrase="The border between Mexico and the United States is the world's busiest.",
+        paraphrase="No border in the world is crossed more often than the Mexico–U.S. border.",
         claimed="busiest in the world", unit="rank among land borders", period="c. 2018", geography="U.S.–Mexico border",
         resources=(FIGURES,), check=_busiest_border, wording="rank", paragraph="8", quote="is the busiest in the world",
         stated_scope="in the world", claimed_text="the busiest border in the world",
     ),
     Claim(
         claim_id="A2-trade-06",
-        paraphrase="Trump talks of breaking NAFTA up into two bilateral agreements, which Mexico and Canada resist.",
+        paraphrase="Trump talks of replacing NAFTA with two separate bilateral deals, which Mexico and Canada oppose.",
         claimed=happened(Label.TWO_BILATERAL_DEALS_FLOATED), unit="order of events", period="2018", geography="United States, Mexico, Canada",
         resources=(EVENTS,), check=_bilateral_deals, wording="text", paragraph="23", quote="breaking the treaty into two bilateral agreements",
         claimed_text="Trump speaks of two bilateral agreements instead of NAFTA",
@@ -253,7 +253,7 @@ CLAIMS = [
     ),
     Claim(
         claim_id="A4-trade-07",
-        paraphrase="Once the implementing bill is introduced, Congress has at most 90 days to consider and vote on the agreement.",
+        paraphrase="Once the implementing bill is introduced, Congress must vote on the agreement within 90 days at most.",
         claimed=90, unit="days", period="2019", geography="United States", resources=(), check=None, wording="at_most",
         paragraph="53 (bullet 8)", quote="Congress has a maximum of 90 days", claimed_text="at most 90 days for Congress to vote",
         settle_with="the statutory deadlines of 19 U.S.C. 2191 (45 days in committee, 15 on each floor…) as set out by CRS (R44584); "

@@ -1,5 +1,5 @@
-"""Claims of article A5 (Starr and Ling, Foreign Policy, February 2021) about the weeks between the
-U.S. election and Biden's inauguration, checked against the events timeline.
+"""Claims of article A5 (Starr and Ling, Foreign Policy, February 2021) about the period from the
+U.S. election to Biden's inauguration, checked against the events timeline.
 
 Dates are compared as text at the precision the article uses (month, or early / mid / late month),
 so a verdict of ``consistent`` means the dated event in the ``events`` resource falls where the

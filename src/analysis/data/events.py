@@ -144,6 +144,43 @@ class Label:
     FIRST_RRM_PANEL = 'First labour (RRM) panel'
     CORN_PANEL_RULING = 'Corn panel rules for the U.S.'
 
+    # Fact-check ledger: events the ledger's checks read (declared in analysis.etl.factcheck_evidence)
+    PNR_FOUNDED = 'PNR (later PRI) founded'
+    PAN_FOUNDED = 'PAN founded'
+    PRD_FOUNDED = 'PRD founded'
+    PRI_LOSES_CHAMBER_MAJORITY = 'PRI loses Chamber majority'
+    FOX_TAKES_OFFICE = 'Fox takes office'
+    AMLO_HEADS_MEXICO_CITY = 'AMLO heads Mexico City government'
+    MORENA_CIVIL_ASSOCIATION = 'Morena civil association formed'
+    ALLIANCE_FOR_PROSPERITY = 'Alliance for Prosperity launched'
+    TRUMP_CAMPAIGN_LAUNCH = 'Trump campaign launch remarks'
+    DEA_THREAT_ASSESSMENT_2015 = 'DEA 2015 threat assessment'
+    TRUMP_ELECTED_2016 = 'Trump elected (2016)'
+    AMLO_US_TOUR = 'AMLO tours U.S. cities'
+    EL_AISSAMI_DESIGNATED = 'El Aissami designated (Kingpin Act)'
+    CENTRAL_AMERICA_CONFERENCE = 'Central America conference, Miami'
+    OPIOID_EMERGENCY = 'Opioid emergency declared'
+    FIVE_STATES_AT_LEVEL_4 = 'Five states at Level 4'
+    SENATE_ASKS_TO_SUSPEND_COOPERATION = 'Senate asks to suspend cooperation'
+    NICARAGUA_PROTESTS_BEGIN = 'Nicaragua protests begin'
+    YARRINGTON_EXTRADITED = 'Yarrington extradited to U.S.'
+    AMBASSADOR_JACOBSON_LEAVES = 'Ambassador Jacobson leaves'
+    TWO_BILATERAL_DEALS_FLOATED = 'Two bilateral deals floated'
+    AMLO_CULIACAN_RALLY = 'AMLO rally in Culiacán'
+    FIRST_TRUMP_AMLO_CALL = 'First Trump–AMLO call'
+    EBRARD_NAMED = 'Ebrard named foreign secretary'
+    DECRIMINALISATION_PROPOSED = 'Decriminalisation proposed'
+    AMNESTY_PROPOSED = 'Amnesty proposed'
+    BORDER_POLICE_PROPOSED = 'Border police proposed'
+    AMLO_LETTER_TO_TRUMP = "AMLO's letter to Trump"
+    POMPEO_DELEGATION = 'Pompeo delegation in Mexico'
+    DUARTE_SENTENCED = 'Duarte sentenced'
+    BREIER_CONFIRMED = 'Breier confirmed (WHA)'
+    JOINT_INVESTMENT_30BN = '$30bn joint investment idea'
+    BORDER_CLOSURE_THREAT_2018 = 'Border-closure threat (Oct 2018)'
+    AUTONOMOUS_BODIES_PLAN = 'Plan to absorb autonomous bodies'
+    DOJ_ON_CIENFUEGOS_FILE = 'DOJ rebukes file release'
+
 
 def all_labels() -> set[str]:
     return {value for key, value in vars(Label).items() if key.isupper()}

@@ -17,6 +17,7 @@ from analysis.etl import (
     elections_prep,
     elections_term,
     events,
+    factcheck_evidence,
     migration,
     migration_collected,
     remittances,
@@ -66,6 +67,7 @@ class Step:
 STEPS: list[Step] = [
     Step(states, inputs=(states.GEOJSON, states.MAGAR)),
     Step(worldbank, inputs=(worldbank.GDP, worldbank.POPULATION)),
+    Step(factcheck_evidence, inputs=(factcheck_evidence.FIGURES,)),  # before events: it declares EVENTS too
     Step(events, inputs=(TIMELINE,)),
     Step(elections_mx, inputs=(elections_mx.MAGAR, PUBLISHED, elections_mx.COLLECTED)),
     Step(elections_term, inputs=(elections_mx.COLLECTED,)),

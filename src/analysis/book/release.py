@@ -200,9 +200,9 @@ def consistency_problems() -> list[str]:
     if package.get("version") != version:
         problems.append(f"data/datapackage.json has version {package.get('version')}, the code {version}")
     citation = (REPO_ROOT / "CITATION.cff").read_text(encoding="utf-8")
-    cited = re.search(r"^version:\s*(\S+)", citation, flags=re.M)
-    if not cited or cited.group(1) != version:
-        problems.append(f"CITATION.cff has version {cited.group(1) if cited else None}, the code {version}")
+    cited = re.findall(r"^\s*version:\s*(\S+)", citation, flags=re.M)
+    if not cited or any(v != version for v in cited):
+        problems.append(f"CITATION.cff has version(s) {sorted(set(cited))}, the code {version}")
     if f"## [{version}]" not in (REPO_ROOT / "CHANGELOG.md").read_text(encoding="utf-8"):
         problems.append(f"CHANGELOG.md has no section for {version}")
     return problems

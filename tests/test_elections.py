@@ -166,12 +166,16 @@ def test_claim_verdicts():
     assert ledger.loc["A4-elections-01", "verdict"] == "consistent"
     assert ledger.loc["A4-elections-02", "data_value"] == "31"
     assert ledger.loc["A4-elections-06", "verdict"] == "consistent"
-    # PRI and PAN figures match single parties, not the coalitions: another definition.
-    for claim_id in ("A4-elections-07", "A4-elections-08", "A4-elections-09", "A4-elections-10"):
+    # Quintana's PRI and PAN figures are the coalitions minus the parties she says split away:
+    # another definition than the coalitions' own seats, reproduced exactly.
+    expected = {"A4-elections-07": "11.72", "A4-elections-08": "9.4", "A4-elections-09": "23.44", "A4-elections-10": "21.6"}
+    for claim_id, value in expected.items():
         assert ledger.loc[claim_id, "verdict"] == "definition", claim_id
+        assert ledger.loc[claim_id, "other_definition_value"] == value, claim_id
     assert ledger.loc["A4-elections-13", "verdict"] == "consistent"
-    assert ledger.loc["A4-elections-15", "data_value"] == "4.3"
-    assert ledger.loc["A4-elections-11", "verdict"] == "unverifiable"
+    # "less than four years": Morena had been registered 4.31 years, on the wrong side of the bound
+    assert (ledger.loc["A4-elections-15", "data_value"], ledger.loc["A4-elections-15", "verdict"]) == ("4.31", "inaccurate")
+    assert ledger.loc["A4-elections-11", "verdict"] == "consistent"
     assert set(ledger["chapter"]) == {"elections"}
 
 

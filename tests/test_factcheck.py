@@ -66,28 +66,25 @@ def test_every_row_can_be_found_in_its_article(ledger):
     assert not ledger.duplicated(["article", "paragraph", "quote"]).any(), "two rows point at the same words"
 
 
-def test_every_quote_is_in_the_paragraph_it_names(raw):
-    """With the articles beside the raw folder (``make test RAW=../shared/sources``), each quotation
-    must be found in the paragraph(s) named (blocks separated by blank lines, counted from 1)."""
-    seeds = raw.parent / "seeds"
-    if not seeds.is_dir():
-        pytest.skip("the articles' text is not at hand (only on the project's CI)")
+def test_every_quote_is_in_the_paragraph_it_names():
+    """Each quotation (3–7 words) is found in the paragraph(s) named (blocks separated by blank lines,
+    counted from 1), checked against the articles' paragraph fingerprints
+    (``tests/fixtures/article_paragraphs.json``; ``scripts/fingerprint_articles.py`` re-records them
+    from the articles, and ``tests/test_no_pasted_text.py`` checks them against the articles where
+    the text is at hand)."""
+    from analysis.book.paraphrase import quote_in
 
-    def norm(text: str) -> str:
-        for curly, plain in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("—", "-"), ("–", "-")):
-            text = text.replace(curly, plain)
-        return re.sub(r"\s+", " ", text).strip().casefold()
-
-    blocks = {}
-    for path in seeds.glob("a*.txt"):
-        blocks[path.name[:2].upper()] = re.split(r"\n\s*\n", path.read_text(encoding="utf-8"))
+    stored = json.loads((ROOT / "tests" / "fixtures" / "article_paragraphs.json").read_text(encoding="utf-8"))
+    blocks = {name[:2].upper(): runs for name, runs in stored.items()}
     missing = []
     for c in factcheck.all_claims():
         numbers = [int(n) for n in re.findall(r"(?:^|, )(\d+)", c.paragraph)]
-        text = " ".join(norm(blocks[c.article][n - 1]) for n in numbers)
-        if norm(c.quote) not in text:
+        runs = [r for n in numbers for r in blocks[c.article][n - 1]]
+        if not numbers or not quote_in(c.quote, runs):
             missing.append(f"{c.claim_id}: ¶{c.paragraph} {c.quote!r}")
     assert not missing, missing
+    claim = factcheck.all_claims()[0]
+    assert not quote_in("words the article never printed", blocks[claim.article][0])
 
 
 def test_no_two_rows_check_the_same_claim(ledger):
@@ -350,3 +347,16 @@ def test_changing_the_data_changes_the_verdict_in_the_rebuilt_book(tmp_path, led
     row = page[page.index(f'id="{factcheck.anchor(target["claim_id"])}"'):]
     row = row[: row.index("</tr>")]
     assert f'amlo-verdict-{result.stdout.strip()}"><strong>{result.stdout.strip()}</strong>' in row
+
+
+def test_verdicts_in_words_covers_every_verdict_and_skips_empty_ones():
+    counts = pd.Series({"consistent": 3, "approximately": 0, "narrower": 1, "revised": 0, "outdated": 0, "definition": 1,
+                        "inaccurate": 2, "unverifiable": 1})
+    assert factcheck.verdicts_in_words(counts) == (
+        "3 are consistent with the data, 1 holds only in a narrower scope than stated, 1 holds only under another "
+        "definition, 2 are contradicted by the data and 1 cannot be checked with the data")
+    assert factcheck.verdicts_in_words(pd.Series({"consistent": 1})) == "1 is consistent with the data"
+    assert factcheck.verdicts_in_words(pd.Series({"consistent": 0})) == "no claim"
+    counts, _, _ = factcheck.verdict_summary(factcheck.evaluate())
+    assert all(phrase in factcheck.verdicts_in_words(counts) for verdict, (one, many) in factcheck.ledger.VERDICT_PHRASES.items()
+               for phrase in [one if counts[verdict] == 1 else many] if counts[verdict])

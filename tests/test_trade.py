@@ -141,7 +141,7 @@ def test_fred_vintage_analysis():
         trade.mexico_overtakes_china(ahead)
 
 
-def test_fdi_remittances_and_claims_summary():
+def test_fdi_and_remittances():
     fdi = trade.fdi_first_releases(load("mexico_fdi_published")).set_index("year")
     assert fdi.index.tolist() == list(range(2018, 2025))
     assert fdi.loc[2019, "revised_usd_mn"] == 34_411 and pd.isna(fdi.loc[2021, "revised_usd_mn"])
@@ -150,34 +150,34 @@ def test_fdi_remittances_and_claims_summary():
     assert rolled["date"].max() == pd.Timestamp("2026-05-01") and rolled["date"].min() == pd.Timestamp("1995-12-01")
     peak = rolled.loc[rolled["remittances_12m_usd_mn"].idxmax()]
     assert peak["date"] == pd.Timestamp("2025-03-01")
-    counts = pd.Series({"consistent": 3, "approximately": 0, "definition": 1, "inaccurate": 1, "unverifiable": 0})
-    assert trade.claims_summary(counts) == "3 are consistent with the data, 1 holds only under another definition and 1 is inaccurate"
-    assert trade.claims_summary(pd.Series({"consistent": 1})) == "1 is consistent with the data"
 
 
 def test_trade_claim_verdicts():
     ledger = factcheck.evaluate([c for c in factcheck.all_claims() if c.chapter == "trade"]).set_index("claim_id")
-    assert ledger.loc["A2-trade-03", "verdict"] == "approximately"
+    # "a million dollars a minute" holds for goods alone, which is narrower than the article's claim
+    assert (ledger.loc["A2-trade-03", "verdict"], ledger.loc["A2-trade-03", "data_value"]) == ("narrower", "1.058")
     assert ledger.loc["A4-trade-01", "verdict"] == "consistent"
-    assert ledger.loc["A5-trade-01", "verdict"] == "definition"
-    assert ledger.loc["A2-trade-04", "verdict"] == "unverifiable"
+    assert factcheck.ledger.resolve("A5-trade-01") == "A5-transition-06"  # one USMCA-signing row, owned by the transition
+    assert (ledger.loc["A2-trade-04", "verdict"], ledger.loc["A2-trade-04", "data_value"]) == ("definition", "483501")
     assert ledger.loc["A4-trade-03", "data_value"] == "24"
-    assert ledger.loc["A2-trade-05", "verdict"] == "consistent"
+    assert ledger.loc["A2-trade-05", "verdict"] == "narrower"
     assert ledger.loc["A3-trade-04", "data_value"] == "2017"
     # talks formally began in August 2017, so "nearly two years" to the September 2018 agreement does not hold
     assert ledger.loc["A4-trade-05", "data_value"] == "1.12"
     assert ledger.loc["A4-trade-05", "verdict"] == "inaccurate"
-    assert ledger.loc["A3-trade-05", "verdict"] == "unverifiable"
-    assert len(ledger) == 15
+    assert ledger.loc["A3-trade-05", "verdict"] == "consistent"
+    assert len(ledger) == 18
 
 
 def test_claim_check_detects_changed_data():
     def loader(name):
         frame = load(name)
-        if name == "us_trade_monthly":  # double China's exports: Mexico is no longer second
-            frame = frame.assign(exports_usd_mn=frame["exports_usd_mn"].where(frame["partner"] != "China", frame["exports_usd_mn"] * 3))
+        if name == "us_trade_monthly":  # halve trade with Mexico: no longer "a million dollars a minute"
+            values = [c for c in frame.columns if c.endswith("_usd_mn")]
+            frame = frame.assign(**{c: frame[c].where(frame["partner"] != "Mexico", frame[c] / 2) for c in values})
         return frame
-    claim = next(c for c in factcheck.all_claims() if c.claim_id == "A2-trade-02")
+    claim = next(c for c in factcheck.all_claims() if c.claim_id == "A2-trade-03")
+    assert factcheck.verdict(claim, claim.check(load)) == "narrower"
     assert factcheck.verdict(claim, claim.check(loader)) == "inaccurate"
 
 

@@ -198,14 +198,6 @@ def test_shown_claims_keeps_order_and_drops_unknown_ids():
     assert tr.shown_claims(ledger, ["A5-transition-03", "A5-transition-02", "A5-transition-01"]) == ["A5-transition-03", "A5-transition-01"]
 
 
-def test_claims_sentence_follows_the_counts():
-    counts = pd.Series({"consistent": 3, "approximately": 1, "revised": 0, "definition": 1, "inaccurate": 2, "unverifiable": 1})
-    assert tr.claims_sentence(counts) == ("4 of the 7 claims the data can check hold; 1 matches only under another definition; "
-                                          "2 are inaccurate; 1 cannot be checked with the package")
-    one = pd.Series({"consistent": 1, "approximately": 0, "revised": 0, "definition": 0, "inaccurate": 0, "unverifiable": 0})
-    assert tr.claims_sentence(one) == "1 of the 1 claims the data can check holds"
-
-
 def test_difference_words():
     assert tr.difference_words(-8.18) == "8% lower"
     assert tr.difference_words(212.9) == "213% higher"
@@ -286,8 +278,9 @@ def test_part_of_month():
 def test_a5_ledger_verdicts():
     ledger = evaluate(claims_module.CLAIMS).set_index("claim_id")
     assert ledger["verdict"].to_dict() == {
-        "A5-transition-01": "consistent", "A5-transition-02": "unverifiable", "A5-transition-03": "consistent",
+        "A5-transition-01": "consistent", "A5-transition-02": "narrower", "A5-transition-03": "consistent",
         "A5-transition-04": "consistent", "A5-transition-05": "consistent", "A5-transition-06": "definition",
+        "A5-transition-07": "consistent", "A5-transition-08": "consistent",
     }
     assert ledger.loc["A5-transition-06", "data_value"] == "2018"
     assert ledger.loc["A5-transition-06", "other_definition_value"] == "2019"

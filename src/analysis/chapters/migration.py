@@ -395,15 +395,6 @@ def figures_table(table: pd.DataFrame, topic: str) -> pd.DataFrame:
                          "url": part["source_url"].fillna("")}).reset_index(drop=True)
 
 
-def verdict_sentence(ledger: pd.DataFrame) -> dict:
-    """Counts of the chapter's claims by outcome, for prose that sums them up (computed, never typed)."""
-    counts = ledger["verdict"].value_counts()
-    holding = int(counts.get("consistent", 0) + counts.get("approximately", 0))
-    unverifiable = int(counts.get("unverifiable", 0))
-    return {"claims": len(ledger), "holding": holding, "unverifiable": unverifiable,
-            "not_holding": len(ledger) - holding - unverifiable}
-
-
 def join_years(years: list[int], prefix: str = "FY") -> str:
     labels = [f"{prefix}{y}" for y in years]
     if not labels:

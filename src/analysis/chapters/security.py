@@ -176,6 +176,18 @@ def kidnapping_femicide(kidnapping: pd.DataFrame, victims: pd.DataFrame) -> pd.D
     return pd.DataFrame({"year": kid.index.astype(int), "secuestro": kid.to_numpy(), "feminicidio": fem.reindex(kid.index).to_numpy()})
 
 
+def claimed_figure(ledger: pd.DataFrame, claim_id: str, period: str) -> str:
+    """The figure a ledger row's claimed value gives for ``period``, from a value written
+    ``"639.2 (FY2010) → 130.9 (FY2017)"`` (a row that checks a change between two periods)."""
+    import re
+
+    text = ledger.set_index("claim_id").loc[claim_id, "claimed_value"]
+    for value, when in re.findall(r"([\d.,]+) \(([^)]+)\)", text):
+        if when == period:
+            return value
+    raise KeyError(f"{claim_id}: no figure for {period!r} in claimed value {text!r}")
+
+
 def overdose_wide(overdoses: pd.DataFrame) -> pd.DataFrame:
     """Final annual overdose counts and rates, one row per year and one column per measure."""
     return overdoses.pivot(index="year", columns="measure", values="value").reset_index().rename_axis(columns=None)
@@ -240,12 +252,6 @@ def events_table(events: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
         "Event": chosen["event"].to_numpy(),
         "Source": [f"[{p}]({u})" for p, u in zip(chosen["publisher"], chosen["source_url"])],
     })
-
-
-def verdict_counts(ledger: pd.DataFrame) -> dict[str, int]:
-    """Number of claims per verdict (every verdict of the ledger, zero where absent)."""
-    counts = ledger["verdict"].value_counts()
-    return {verdict: int(counts.get(verdict, 0)) for verdict in sorted(set(ledger["verdict"]))}
 
 
 # --- figures (one builder per chart; the chapter only calls them) --------------------------------

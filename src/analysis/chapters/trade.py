@@ -388,23 +388,6 @@ def growth_index(annual: pd.DataFrame, published: pd.DataFrame, remittances: pd.
     return pd.DataFrame(rows)
 
 
-VERDICT_PHRASES = {
-    "consistent": ("is consistent with the data", "are consistent with the data"),
-    "approximately": ("holds approximately", "hold approximately"),
-    "revised": ("matches only a later revision", "match only a later revision"),
-    "definition": ("holds only under another definition", "hold only under another definition"),
-    "inaccurate": ("is inaccurate", "are inaccurate"),
-    "unverifiable": ("cannot be checked with the data", "cannot be checked with the data"),
-}
-
-
-def claims_summary(counts: pd.Series) -> str:
-    """The ledger's verdicts in words ("11 are consistent with the data, 1 is inaccurate and 2 …"),
-    verdicts with no claim left out (``counts``: claims per verdict, ``verdict_summary``)."""
-    parts = [f"{int(n)} {VERDICT_PHRASES[v][0 if int(n) == 1 else 1]}" for v, n in counts.items() if int(n) > 0]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
 def chart_events(events: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
     """The events with the given short labels (each must exist exactly once), in date order."""
     found = events[events["label"].isin(labels)]

@@ -401,32 +401,6 @@ def overdose_path(overdoses: pd.DataFrame, first: int = 2019) -> dict:
             "last_year": last, "last": int(span[last])}
 
 
-VERDICT_PHRASES = {
-    "revised": ("matches only a figure later revised", "match only figures later revised"),
-    "definition": ("matches only under another definition", "match only under another definition"),
-    "inaccurate": ("is inaccurate", "are inaccurate"),
-}
-
-
-def claims_sentence(counts: pd.Series) -> str:
-    """The ledger's verdicts on a chapter's claims in words, from the counts by verdict (every verdict,
-    zeros kept, as :func:`analysis.factcheck.verdict_summary` gives them): how many of the checkable
-    claims hold (consistent or approximately), how the others fall short, and how many the package
-    cannot check."""
-    counts = counts.astype(int)
-    checked = int(counts.sum() - counts.get("unverifiable", 0))
-    holding = int(counts.get("consistent", 0) + counts.get("approximately", 0))
-    parts = [f"{holding} of the {checked} claims the data can check {'holds' if holding == 1 else 'hold'}"]
-    for verdict, (one, many) in VERDICT_PHRASES.items():
-        n = int(counts.get(verdict, 0))
-        if n:
-            parts.append(f"{n} {one if n == 1 else many}")
-    unverifiable = int(counts.get("unverifiable", 0))
-    if unverifiable:
-        parts.append(f"{unverifiable} cannot be checked with the package")
-    return "; ".join(parts)
-
-
 def difference_words(change_pct: float, digits: int = 0) -> str:
     """'8% lower' or '213% higher' (the change of a monthly average between the two periods)."""
     direction = "higher" if change_pct > 0 else "lower"

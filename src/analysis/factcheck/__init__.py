@@ -31,6 +31,7 @@ from analysis.factcheck.ledger import (
     verdict_label,
     verdict_rules_html,
     verdict_summary,
+    verdicts_in_words,
 )
 from analysis.factcheck.rules import (
     APPROXIMATE_TOLERANCE,
@@ -56,5 +57,5 @@ __all__ = [
     "SHARE_POINTS", "VERDICTS", "VERDICT_LABELS", "WORDINGS", "Claim", "Evidence", "all_claims", "anchor", "article_anchor",
     "article_ledger_html", "chapter_claims_html", "chapter_rows", "claims_table", "evaluate", "holds", "ledger_filter_html",
     "ledger_html", "merged_into", "qualified_count", "remaining_claims_table", "resolve", "rounding", "summary_html",
-    "unshown_claims", "verdict", "verdict_counts", "verdict_label", "verdict_rules_html", "verdict_summary",
+    "unshown_claims", "verdict", "verdict_counts", "verdict_label", "verdict_rules_html", "verdict_summary", "verdicts_in_words",
 ]

@@ -223,6 +223,32 @@ def verdict_summary(ledger: pd.DataFrame) -> tuple[pd.Series, int, int]:
     return counts, checked, holding
 
 
+# How each verdict reads in a sentence that sums up a chapter's claims (singular, plural).
+VERDICT_PHRASES = {
+    "consistent": ("is consistent with the data", "are consistent with the data"),
+    "approximately": ("holds approximately", "hold approximately"),
+    "narrower": ("holds only in a narrower scope than stated", "hold only in a narrower scope than stated"),
+    "revised": ("matches only a figure later revised", "match only figures later revised"),
+    "outdated": ("was already outdated when published", "were already outdated when published"),
+    "definition": ("holds only under another definition", "hold only under another definition"),
+    "inaccurate": ("is contradicted by the data", "are contradicted by the data"),
+    "unverifiable": ("cannot be checked with the data", "cannot be checked with the data"),
+}
+
+
+def verdicts_in_words(counts: pd.Series) -> str:
+    """Claims per verdict in words ("11 are consistent with the data, 1 holds only under another
+    definition and 2 are contradicted by the data"), from :func:`verdict_summary`'s counts;
+    verdicts with no claim are left out. Chapters glue this instead of typing a summary."""
+    missing = set(VERDICT_PHRASES) ^ set(VERDICTS)
+    if missing:
+        raise ValueError(f"VERDICT_PHRASES and VERDICTS differ: {sorted(missing)}")
+    parts = [f"{int(n)} {VERDICT_PHRASES[v][0 if int(n) == 1 else 1]}" for v, n in counts.items() if int(n) > 0]
+    if not parts:
+        return "no claim"
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 def qualified_count(ledger: pd.DataFrame) -> int:
     """Claims that hold only with a qualification (narrower scope, revised, outdated, other definition)."""
     return int(ledger["verdict"].isin(QUALIFIED).sum())

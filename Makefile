@@ -37,15 +37,12 @@ data: $(STAMP) ## Re-derive data/ from the raw snapshots in raw/ (or RAW=/path/t
 validate: $(STAMP) ## Validate the data package (file, row and field for every error)
 	$(BIN)/python -m analysis validate
 
-book: validate ## Validate the data, execute every chapter and build the HTML into _build/html
-	@mkdir -p $(WORK)
-	@# Built with the network dropped where the kernel allows it: proof the book needs none.
-	scripts/offline.sh $(BIN)/jupyter-book build $(JB_FLAGS) --path-output $(WORK) .
-	@# Publish only a complete, warning-free build: a failure above leaves _build/html as it was.
-	@rm -rf $(BUILD)/html.new && cp -a $(WORK)/_build/html $(BUILD)/html.new && rm -rf $(BUILD)/html && mv $(BUILD)/html.new $(BUILD)/html
-	@echo "Book built: $(BUILD)/html/index.html"
+book: $(STAMP) ## Validate the data (skipped if unchanged), execute the chapters two at a time, build and publish _build/html
+	@# One build at a time per clone (a lock); the network is dropped where the kernel allows it: proof
+	@# the book needs none. Only a complete, warning-free build is published, by an atomic rename.
+	scripts/offline.sh $(BIN)/python -m analysis.book.build
 
-book-clean: ## Remove the incremental build state, so the next build starts from scratch
+book-clean: ## Remove the incremental build state and the execution cache, so the next build starts from scratch
 	rm -rf $(WORK)
 
 test: book browser-deps ## Build the book, then run the whole test suite (re-derives data/ from raw/, or RAW=...)

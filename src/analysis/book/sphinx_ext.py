@@ -6,6 +6,11 @@
   page: when only a CSV or the analysis code changes, an incremental build re-executes the
   chapters instead of serving stale outputs.
 - Puts the version, build date and commit on every page.
+- Execution cache (``execute_notebooks: cache``): empties myst-nb's jupyter-cache when the data or
+  the code changed since it was filled (:func:`analysis.book.build.reset_stale_cache`), since
+  jupyter-cache keys a notebook on its code cells only.
+- Deterministic downloads: the ``_sources/**/*.ipynb`` copies get cell ids numbered in order
+  instead of nbformat's random ones, so two builds of one commit are byte-identical.
 """
 
 from __future__ import annotations
@@ -50,8 +55,27 @@ def _build_date() -> str:
 SITE_VERSIONS_ENV = "AMLO_SITE_VERSIONS"  # set by `make site`: JSON {"current": …, "versions": [{name, path}]}
 
 
+def _execution_cache(app) -> Path | None:
+    if app.config.nb_execution_mode != "cache":
+        return None
+    return Path(app.config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache").resolve()
+
+
 def _builder_inited(app) -> None:
     write_vega_bundle(Path(app.srcdir) / "_static" / "vega")
+    if app.builder.format == "html":
+        # myst-nb copies its stylesheet only when the build finishes, so pages of a clean build
+        # link it without the ``?v=<checksum>`` that every later build adds: copied first, every
+        # build writes the same pages.
+        from myst_nb.sphinx_ext import add_global_html_resources
+
+        (Path(app.outdir) / "_static").mkdir(parents=True, exist_ok=True)
+        add_global_html_resources(app, None)
+    cache = _execution_cache(app)
+    if cache is not None:
+        from analysis.book.build import inputs_fingerprint, reset_stale_cache
+
+        reset_stale_cache(cache, inputs_fingerprint())
     if os.environ.get(SITE_VERSIONS_ENV):
         # Kept outside the book's _static/: Jupyter Book includes every .js found there on every page.
         app.config.html_static_path.append(str(Path(__file__).parent / "static"))
@@ -87,7 +111,27 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
         context["script_files"] = [s for s in context["script_files"] if not _is_thebe_script(s)]
 
 
+def _deterministic_notebook(app, pagename, templatename, context, doctree) -> None:
+    """Runs after sphinx-book-theme has copied the executed notebook to ``_sources``."""
+    name = context.get("ipynb_source")
+    path = Path(app.outdir) / "_sources" / name if name else None
+    if path is None or not path.is_file():
+        return
+    import nbformat
+
+    notebook = nbformat.read(path, as_version=4)
+    for number, cell in enumerate(notebook.cells):
+        cell["id"] = f"cell-{number}"
+    text = nbformat.writes(notebook)
+    if path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
 def _config_inited(app, config) -> None:
+    from analysis.book.build import CACHE_ENV
+
+    if os.environ.get(CACHE_ENV):  # make site's dev build reuses the cache of make book
+        config.nb_execution_cache_path = os.environ[CACHE_ENV]
     stamp = f"Version {analysis.__version__} · built {_build_date()} from commit {_commit()}"
     options = dict(config.html_theme_options or {})
     options["extra_footer"] = f"<p class='amlo-version'>{stamp}</p>"
@@ -99,5 +143,6 @@ def setup(app):
     app.connect("build-finished", _build_finished)
     app.connect("source-read", _note_dependencies)
     app.connect("html-page-context", _page_context)
+    app.connect("html-page-context", _deterministic_notebook, priority=900)
     app.connect("config-inited", _config_inited)
     return {"version": analysis.__version__, "parallel_read_safe": True, "parallel_write_safe": True}

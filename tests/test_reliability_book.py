@@ -164,5 +164,9 @@ def test_a_clean_build_gives_the_published_book_byte_for_byte(tmp_path):
     same = [name for name in tree(HTML) if name not in differing]
     differing += [name for name in same if (HTML / name).read_bytes() != (clean / name).read_bytes()]
     assert not differing, f"files that differ between the published book and a clean build: {differing[:20]}"
+    import nbformat
+
     for notebook in (clean / "_sources").rglob("*.ipynb"):
         assert '"id": "cell-0"' in notebook.read_text(encoding="utf-8"), notebook
+        cells = nbformat.read(notebook, as_version=4).cells
+        assert any(c.get("outputs") for c in cells if c.cell_type == "code"), f"{notebook}: the download has no outputs"

@@ -97,9 +97,13 @@ def _execute(path: str, extensions: list[str], timeout: int) -> tuple[str, str, 
     return path, nbformat.writes(notebook), result.time, error
 
 
+NOT_BOOK_INPUTS = {"tests", ".ci", ".github", "raw"}  # the book never reads these (raw/: rule 2)
+
+
 def build_fingerprint(source: Path) -> str:
     """sha256 of every input of a build: each file git tracks or would track in ``source`` (the
-    chapters, configuration, references, static files, code, data, lock file), the data package
+    chapters, configuration, references, static files, code, data, lock file; not
+    :data:`NOT_BOOK_INPUTS`), the data package
     in use if it lives elsewhere, the commit (shown in every page's footer), the environment
     variables the build reads and the installed distributions. Equal fingerprints mean the
     published book is the one this build would produce."""
@@ -113,7 +117,7 @@ def build_fingerprint(source: Path) -> str:
                        if p.is_file() and not {"_build", ".venv", ".git"} & set(p.relative_to(source).parts))
     for name in files:
         path = source / name
-        if path.is_file():
+        if name.split("/", 1)[0] not in NOT_BOOK_INPUTS and path.is_file():
             digest.update(f"\0{name}\0".encode())
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     head = subprocess.run(["git", "log", "-1", "--format=%H %cs"], cwd=source, capture_output=True, text=True, check=False)

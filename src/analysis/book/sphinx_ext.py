@@ -138,7 +138,31 @@ def _config_inited(app, config) -> None:
     config.html_theme_options = options
 
 
+def _keep_cached_outputs_in_the_written_notebook() -> None:
+    """myst-nb 1.4 in cache mode merges the cached outputs into a *new* notebook object but writes
+    the original one to ``jupyter_execute/`` (hence the downloadable ``_sources/*.ipynb``), which
+    then has no outputs at all. The merged content is put back into the original object, as an
+    execution in ``force`` mode leaves it."""
+    from myst_nb.core.execute.cache import NotebookClientCache
+
+    if getattr(NotebookClientCache.start_client, "_amlo_patched", False):
+        return
+    original = NotebookClientCache.start_client
+
+    def start_client(self):
+        notebook = self._notebook
+        original(self)
+        if self._notebook is not notebook:
+            notebook.clear()
+            notebook.update(self._notebook)
+            self._notebook = notebook
+
+    start_client._amlo_patched = True
+    NotebookClientCache.start_client = start_client
+
+
 def setup(app):
+    _keep_cached_outputs_in_the_written_notebook()
     app.connect("builder-inited", _builder_inited)
     app.connect("build-finished", _build_finished)
     app.connect("source-read", _note_dependencies)

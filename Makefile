@@ -13,6 +13,8 @@ BUILD := _build
 WORK := $(BUILD)/work
 JB_FLAGS := -W -n --keep-going
 PYTEST_FLAGS ?=
+# Test files run on two workers (pytest-xdist), each file whole on one worker (module fixtures run once).
+TEST_JOBS ?= 2
 
 .PHONY: help setup data validate book book-clean test browser-deps bench snapshots release site pdf lock clean
 
@@ -46,7 +48,7 @@ book-clean: ## Remove the incremental build state and the execution cache, so th
 	rm -rf $(WORK)
 
 test: book browser-deps ## Build the book, then run the whole test suite (re-derives data/ from raw/, or RAW=...)
-	$(BIN)/python -m pytest $(if $(RAW),--raw="$(abspath $(RAW))") $(PYTEST_FLAGS)
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadfile $(if $(RAW),--raw="$(abspath $(RAW))") $(PYTEST_FLAGS)
 
 browser-deps: ## Install Debian's Chromium for the browser tests if it is missing
 	@test -x /usr/bin/chromium || { \

@@ -40,8 +40,9 @@ CACHE_ENV = "AMLO_EXECUTION_CACHE"  # another build (make site's dev version) ma
 
 def inputs_fingerprint(source: Path = REPO_ROOT) -> str:
     """sha256 of everything a chapter's outputs depend on besides its own code cells: every file
-    of the data package in use, every module of ``analysis``, ``requirements.lock`` and Python."""
-    digest = hashlib.sha256(sys.version.encode())
+    of the data package in use, every module of ``analysis`` and the toolchain
+    (:func:`environment_fingerprint`)."""
+    digest = hashlib.sha256()
     data = package_path().parent
     code = source / "src" / "analysis"
     for folder, suffixes in ((data, None), (code, {".py", ".js", ".json"})):
@@ -49,9 +50,7 @@ def inputs_fingerprint(source: Path = REPO_ROOT) -> str:
             if path.is_file() and "__pycache__" not in path.parts and (suffixes is None or path.suffix in suffixes):
                 digest.update(f"\0{path.relative_to(folder).as_posix()}\0".encode())
                 digest.update(hashlib.sha256(path.read_bytes()).digest())
-    lock = source / "requirements.lock"
-    if lock.is_file():
-        digest.update(lock.read_bytes())
+    digest.update(environment_fingerprint().encode())
     return digest.hexdigest()
 
 
@@ -127,11 +126,17 @@ def build_fingerprint(source: Path) -> str:
     return digest.hexdigest()
 
 
+# Test runners change no page: installing or upgrading them keeps the caches.
+TEST_ONLY = ("pytest", "nbval", "execnet", "iniconfig", "pluggy", "playwright", "greenlet", "pyee")
+
+
 def environment_fingerprint() -> str:
-    """sha256 of the toolchain: Python and every installed distribution with its version."""
+    """sha256 of the toolchain: Python and every installed distribution with its version (but the
+    test runners, :data:`TEST_ONLY`)."""
     from importlib.metadata import distributions
 
-    listing = " ".join(sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions()))
+    names = sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())
+    listing = " ".join(n for n in names if not n.lower().startswith(TEST_ONLY))
     return hashlib.sha256(f"{sys.version}\0{listing}".encode()).hexdigest()
 
 

@@ -24,6 +24,7 @@ import pytest
 
 from analysis.book import build
 from analysis.data import atomic
+from test_reliability_data import DIE_AROUND_EXCHANGE
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
@@ -72,30 +73,22 @@ def test_publish_copies_a_file_rewritten_with_the_same_size_and_mtime(site):
 
 
 KILLER = textwrap.dedent("""
-    import os, shutil, signal, sys
+    import shutil, sys
     from pathlib import Path
     from analysis.book import build
-    from analysis.data import atomic
 
     built, published, point = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
-    def die():
-        os.kill(os.getpid(), signal.SIGKILL)
-    real_copy, real_exchange = shutil.copy2, atomic.exchange
+""") + DIE_AROUND_EXCHANGE + textwrap.dedent("""
+    real_copy = shutil.copy2
     copies = []
+
     def copy(a, b):
         copies.append(a)
         if point == "mid-copy" and len(copies) == 2:
             die()
         return real_copy(a, b)
-    def exchange(a, b):
-        if point == "before-swap":
-            die()
-        done = real_exchange(a, b)
-        if point == "after-swap":
-            die()
-        return done
+
     build.shutil.copy2 = copy
-    atomic.exchange = exchange
     build.publish(built, published)
 """)
 

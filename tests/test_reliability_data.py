@@ -146,28 +146,16 @@ def test_a_read_only_package_folder_leaves_the_old_package(committed):
     assert no_staging_left(out)
 
 
-KILLER = textwrap.dedent("""
-    import os, signal, sys
-    from pathlib import Path
-    from analysis import pipeline
+# Kill the process just before or just after the atomic exchange (shared with test_reliability_book).
+DIE_AROUND_EXCHANGE = textwrap.dedent("""
+    import os, signal
     from analysis.data import atomic
-    from analysis.etl import package as pkg
-
-    out, point = Path(sys.argv[1]), sys.argv[2]
-    resources = pkg.resources_of(pipeline.STAGES)
-    blobs = {r.name: (out / r.path).read_bytes() for r in resources}
-    blobs["states"] = blobs["states"].replace(b"Aguascalientes", b"Aguascalientez")
 
     def die():
         os.kill(os.getpid(), signal.SIGKILL)
 
-    writes = []
-    real_write, real_exchange, real_rmtree = pkg._write_durably, atomic.exchange, pkg.shutil.rmtree
-    def write(target, blob):
-        writes.append(target)
-        if point == "mid-write" and len(writes) == 10:
-            die()
-        real_write(target, blob)
+    real_exchange = atomic.exchange
+
     def exchange(a, b):
         if point == "before-swap":
             die()
@@ -175,17 +163,40 @@ KILLER = textwrap.dedent("""
         if point == "after-swap":
             die()
         return done
-    def two_renames(a, b):
-        return False
-    pkg._write_durably = write
+
     atomic.exchange = exchange
+""")
+
+KILLER = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from analysis import pipeline
+    from analysis.etl import package as pkg
+
+    out, point = Path(sys.argv[1]), sys.argv[2]
+    resources = pkg.resources_of(pipeline.STAGES)
+    blobs = {r.name: (out / r.path).read_bytes() for r in resources}
+    blobs["states"] = blobs["states"].replace(b"Aguascalientes", b"Aguascalientez")
+""") + DIE_AROUND_EXCHANGE + textwrap.dedent("""
+    writes = []
+    real_write = pkg._write_durably
+
+    def write(target, blob):
+        writes.append(target)
+        if point == "mid-write" and len(writes) == 10:
+            die()
+        real_write(target, blob)
+
+    pkg._write_durably = write
     if point == "between-renames":
-        atomic.exchange = two_renames
+        atomic.exchange = lambda a, b: False  # a system without an atomic exchange: two renames
         real_rename = Path.rename
+
         def rename(self, target):
             real_rename(self, target)
             if Path(target).name == ".data-old":
                 die()
+
         Path.rename = rename
     pkg.write_package(resources, blobs, out)
 """)

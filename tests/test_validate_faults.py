@@ -220,18 +220,21 @@ def replace_cell(path: Path, row: int, field: str, value: str) -> None:
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
-@pytest.mark.parametrize("value", ["1e309", "Infinity", "inf", "-inf"])
-def test_non_finite_number_is_refused_even_with_a_minimum(package, value):
-    replace_cell(package / "reference/country_indicators.csv", 3, "gdp_usd", value)
-    refresh_hashes(package)
-    assert_located(problems_for(package), "country_indicators.csv", 3, "'gdp_usd'", "non-finite-number")
+BAD_CELLS = [  # (file, row, field, value, kind of problem reported)
+    *[("reference/country_indicators.csv", 3, "gdp_usd", v, "non-finite-number") for v in ("1e309", "Infinity", "inf", "-inf")],  # minimum: 0
+    ("trade/us_goods_trade_published.csv", 2, "value_usd_mn", "NaN", "non-finite-number"),  # a field with no minimum
+    ("reference/events.csv", line_with(DATA / "reference/events.csv", ",2018-08-08,") + 1, "date", "2018-8-8", "canonical ISO form"),
+    *[("reference/states.csv", 4, "state_name", f"Baja{c}California Sur", "control-character") for c in ("\x00", "\x1b", "\x7f", "\t")],
+    *[("elections/presidential_national_results.csv", 2, "source_url", url, "url-error")
+      for url in ("javascript:alert(1)", "ftp://example.org/x", "www.ine.mx", "https://a.mx/x https//b.mx")],
+]
 
 
-def test_nan_is_refused_where_the_field_has_no_minimum(package):
-    path = package / "trade/us_goods_trade_published.csv"
-    replace_cell(path, 2, "value_usd_mn", "NaN")
+@pytest.mark.parametrize("file, row, field, value, kind", BAD_CELLS, ids=[f"{c[2]}={c[3]!r}" for c in BAD_CELLS])
+def test_bad_cell_is_refused_with_file_row_and_field(package, file, row, field, value, kind):
+    replace_cell(package / file, row, field, value)
     refresh_hashes(package)
-    assert_located(problems_for(package), "us_goods_trade_published.csv", 2, "'value_usd_mn'", "non-finite-number")
+    assert_located(problems_for(package), Path(file).name, row, f"'{field}'", kind)
 
 
 def test_nan_passes_when_declared_as_a_missing_value(package):
@@ -293,28 +296,6 @@ def test_crlf_line_ends_are_refused(package):
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     refresh_hashes(package)
     assert_located(problems_for(package), "states.csv", 1, None, "line-ending-error")
-
-
-def test_non_canonical_date_is_refused(package):
-    events = package / "reference/events.csv"
-    index = line_with(events, ",2018-08-08,")
-    rewrite_csv(events, lambda l: l.__setitem__(index, l[index].replace("2018-08-08", "2018-8-8", 1)))
-    refresh_hashes(package)
-    assert_located(problems_for(package), "events.csv", index + 1, "'date'", "canonical ISO form")
-
-
-@pytest.mark.parametrize("character", ["\x00", "\x1b", "\x7f", "\t"])
-def test_control_characters_in_text_are_refused(package, character):
-    replace_cell(package / "reference/states.csv", 4, "state_name", f"Baja{character}California Sur")
-    refresh_hashes(package)
-    assert_located(problems_for(package), "states.csv", 4, "'state_name'", "control-character")
-
-
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://example.org/x", "www.ine.mx", "https://a.mx/x https//b.mx"])
-def test_url_fields_must_hold_web_urls(package, url):
-    replace_cell(package / "elections/presidential_national_results.csv", 2, "source_url", url)
-    refresh_hashes(package)
-    assert_located(problems_for(package), "presidential_national_results.csv", 2, "'source_url'", "url-error")
 
 
 def test_source_links_in_the_descriptor_must_be_web_urls(package):

@@ -20,7 +20,7 @@ TEST_JOBS ?= 2
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-11s %s\n", $$1, $$2}'
-	@echo "  Variables: RAW=/path/to/raw (derive or check data/ from another copy of the raw files), PYTHON=python3.11"
+	@echo "  Variables: RAW=/path/to/raw (derive or check data/ from another copy of the raw files), PYTHON=python3.11, VERBOSE=1 (tracebacks)"
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version.split()[0]' \
@@ -34,10 +34,10 @@ $(STAMP): requirements.lock pyproject.toml
 setup: $(STAMP) ## Create .venv and install the locked dependencies
 
 data: $(STAMP) ## Re-derive data/ from the raw snapshots in raw/ (or RAW=/path/to/raw)
-	$(BIN)/python -m analysis data $(if $(RAW),--raw "$(abspath $(RAW))")
+	$(BIN)/python -m analysis $(if $(VERBOSE),--verbose) data $(if $(RAW),--raw "$(abspath $(RAW))")
 
-validate: $(STAMP) ## Validate the data package (file, row and field for every error)
-	$(BIN)/python -m analysis validate
+validate: $(STAMP) ## Validate the data package (file, row and field for every error; skipped if it passed unchanged)
+	$(BIN)/python -m analysis $(if $(VERBOSE),--verbose) validate
 
 book: $(STAMP) ## Validate the data (skipped if unchanged), execute the chapters two at a time, build and publish _build/html
 	@# One build at a time per clone (a lock); the network is dropped where the kernel allows it: proof
@@ -57,8 +57,8 @@ browser-deps: ## Install Debian's Chromium for the browser tests if it is missin
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "The browser tests need Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'"; exit 1; fi; }
 
-bench: $(STAMP) ## Time a clean build, a no-change rebuild, notebook execution and validation
-	$(BIN)/python -m analysis.book.bench
+bench: $(STAMP) ## Time a clean build against serial execution, a no-change make book, validation and make test (BENCH_FLAGS=--quick skips make test)
+	$(BIN)/python -m analysis.book.bench $(BENCH_FLAGS)
 
 snapshots: $(STAMP) ## Re-record the headline outputs the notebook tests compare (review the diff!)
 	$(BIN)/python -m analysis.book.snapshots

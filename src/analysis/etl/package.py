@@ -111,8 +111,8 @@ def descriptor_text(resources: list[Resource], blobs: dict[str, bytes]) -> str:
 def write_package(resources: list[Resource], blobs: dict[str, bytes], out: Path) -> Path:
     """Write the package into a staging folder beside ``out``, validate it there, then swap it
     in whole: whatever fails (an I/O error, a full disk, invalid data, a kill), ``out`` holds
-    either the old package or the new one, never a mix. One writer at a time (a lock beside
-    ``out``); staging folders left by a killed run are removed by the next one."""
+    either the old package or the new one, never a mix. One writer at a time (a lock on the
+    folder holding ``out``); staging folders left by a killed run are removed by the next one."""
     from analysis.data.atomic import exclusive, recover
     from analysis.data.validate import validate_cached
 
@@ -124,6 +124,8 @@ def write_package(resources: list[Resource], blobs: dict[str, bytes], out: Path)
         for stale in out.parent.glob(f"{prefix}*"):
             if stale.is_dir():
                 shutil.rmtree(stale, ignore_errors=True)
+                if stale.exists():
+                    print(f"warning: cannot remove {stale}, left by an earlier run (a read-only file?); remove it by hand", file=sys.stderr)
         staging = Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent))
         try:
             for resource in resources:

@@ -4,14 +4,16 @@
    holds it and waits, so two runs never share ``_build/work`` or publish a mix.
 2. **Validate** the data package, skipped when the same bytes already passed
    (:func:`analysis.data.validate.validate_cached`).
-3. **Execute** the chapters that the execution cache lacks, two at a time (one per core), into
-   myst-nb's jupyter-cache (``execute_notebooks: cache`` in ``_config.yml``). jupyter-cache keys a
+3. **Execute** the chapters that the execution cache lacks, two at a time (one per core), in the
+   order Sphinx reads them, into myst-nb's jupyter-cache (``execute_notebooks: cache`` in ``_config.yml``). jupyter-cache keys a
    notebook on its code cells only, so the cache is also stamped with :func:`inputs_fingerprint`
    (the data package, the ``analysis`` code, the lock file and Python): any change there empties
    it first (:func:`reset_stale_cache`, also run by the Sphinx extension for a plain
    ``jupyter-book build``), and no stale output is ever served.
-4. **Build** with Jupyter Book (``-W -n --keep-going``) into ``_build/work``; Sphinx finds every
-   notebook in the cache and executes nothing.
+4. **Build** with Jupyter Book (``-W -n --keep-going``) into ``_build/work``, started together
+   with step 3: Sphinx waits for each chapter's execution (:func:`wait_for_execution`, from the
+   Sphinx extension), finds it in the cache and executes nothing, so its own work overlaps the
+   executions instead of following them.
 5. **Publish** by rename (:func:`publish`): the new site is assembled beside ``_build/html`` (files
    unchanged since the last publish are hard links to the published copies, the rest are copied)
    and swapped in with one atomic exchange. A failed build or a kill leaves the last good book.
@@ -175,36 +177,61 @@ def cached_chapters(cache: Path, chapters: list[Path], extensions) -> dict[Path,
     return found
 
 
-def pre_execute(chapters: list[Path], cache: Path, *, extensions, timeout: int, jobs: int) -> tuple[list[Path], list[str]]:
-    """Execute the chapters missing from the cache, ``jobs`` at a time, longest first; cache each
-    success. Returns the chapters executed and one line per failure."""
+READY_ENV = "AMLO_EXECUTION_READY"  # folder of markers: Sphinx waits for a chapter's marker
+
+
+def ready_marker(folder: Path, chapter: Path) -> Path:
+    return folder / (hashlib.sha256(str(chapter.resolve()).encode()).hexdigest()[:16] + ".done")
+
+
+def pre_execute(chapters: list[Path], cache: Path, *, extensions, timeout: int, jobs: int, ready: Path | None = None) -> tuple[list[Path], list[str], set[int]]:
+    """Execute the chapters missing from the cache, ``jobs`` at a time, in the order Sphinx reads
+    them; cache each success, then mark it done in ``ready`` (Sphinx, started at the same time,
+    waits for a chapter's marker before reading it). Returns the chapters executed, one line
+    per failure and the ids of the cache records written."""
     import nbformat
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
 
-    missing = [p for p in chapters if p not in cached_chapters(cache, chapters, extensions)]
+    cached = cached_chapters(cache, chapters, extensions) if cache_records(cache) else {}  # an empty cache needs no look-up
+    missing = sorted((p for p in chapters if p not in cached), key=lambda p: p.name)
+    if ready is not None:
+        for path in chapters:
+            if path not in missing:
+                ready_marker(ready, path).touch()
     if not missing:
-        return [], []
-    times_file = cache.parent / "amlo-execution-seconds.json"
-    times = json.loads(times_file.read_text(encoding="utf-8")) if times_file.is_file() else {}
-    missing.sort(key=lambda p: (times.get(p.name, 0), p.stat().st_size), reverse=True)
+        return [], [], set()
     store = get_cache(str(cache))
     failures: list[str] = []
+    written: set[int] = set()
     print(f"executing {len(missing)} chapter(s), {jobs} at a time: {', '.join(p.stem for p in missing)}", flush=True)
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(missing)))) as pool:
         futures = [pool.submit(_execute, str(p), list(extensions), timeout) for p in missing]
         for future in as_completed(futures):
             path, text, seconds, error = future.result()
-            name = Path(path).name
             if error:
                 failures.append(f"{path}: a cell failed: {error}")
-                continue
-            times[name] = round(seconds, 1)
-            store.cache_notebook_bundle(CacheBundleIn(nbformat.reads(text, as_version=4), path, data={"execution_seconds": seconds}),
-                                        check_validity=False, overwrite=True)
-            print(f"  executed {name} in {seconds:.1f} s", flush=True)
-    times_file.write_text(json.dumps(times, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    return missing, failures
+            else:
+                record = store.cache_notebook_bundle(CacheBundleIn(nbformat.reads(text, as_version=4), path, data={"execution_seconds": seconds}),
+                                                     check_validity=False, overwrite=True)
+                written.add(record.pk)
+                print(f"  executed {Path(path).name} in {seconds:.1f} s", flush=True)
+            if ready is not None:  # a failed chapter is marked too: Sphinx then runs it and reports the error
+                ready_marker(ready, Path(path)).touch()
+    return missing, failures, written
+
+
+def wait_for_execution(chapter: Path, timeout: float) -> None:
+    """In the Sphinx process: wait until ``make book``'s pre-execution has finished ``chapter``
+    (a no-op outside ``make book``)."""
+    folder = os.environ.get(READY_ENV)
+    if not folder or not (Path(folder) / "pending").is_file():
+        return
+    if str(chapter.resolve()) not in (Path(folder) / "pending").read_text(encoding="utf-8").splitlines():
+        return
+    marker, deadline = ready_marker(Path(folder), chapter), time.time() + timeout
+    while not marker.exists() and time.time() < deadline:
+        time.sleep(0.2)
 
 
 def _signature(stat: os.stat_result) -> list[int]:
@@ -280,22 +307,33 @@ def build(source: Path = REPO_ROOT, work: Path | None = None, html: Path | None 
         from analysis.book.notebooks import is_myst_notebook
 
         chapters = sorted(p for p in (source / "chapters").glob("*.md") if is_myst_notebook(p))
+        command = [str(Path(sys.executable).parent / "jupyter-book"), "build", *JB_FLAGS, "--path-output", str(work), str(source)]
         if config.get("execute", {}).get("execute_notebooks") == "cache":
             if reset_stale_cache(cache, inputs_fingerprint(source)):
                 print("data or code changed since the last build: every chapter is executed again", flush=True)
-            _, failures = pre_execute(chapters, cache, extensions=extensions, timeout=timeout, jobs=jobs)
-            if failures:
-                for line in failures:
-                    print(line, file=sys.stderr)
-                print(f"FAILED: {len(failures)} chapter(s) did not execute; {html} is unchanged (AMLO_VERBOSE=1 for tracebacks)", file=sys.stderr)
-                return 1
-        before = cache_records(cache) if cache.is_dir() else set()
-        command = [str(Path(sys.executable).parent / "jupyter-book"), "build", *JB_FLAGS, "--path-output", str(work), str(source)]
-        if subprocess.run(command, cwd=source).returncode != 0:
+            before = cache_records(cache)
+            ready = work / "_build" / ".amlo-execution-ready"
+            shutil.rmtree(ready, ignore_errors=True)
+            ready.mkdir(parents=True)
+            (ready / "pending").write_text("".join(f"{p.resolve()}\n" for p in chapters), encoding="utf-8")
+            # Sphinx starts now and reads each chapter as soon as its execution is cached.
+            sphinx = subprocess.Popen(command, cwd=source, env={**os.environ, READY_ENV: str(ready)})
+            try:
+                _, failures, written = pre_execute(chapters, cache, extensions=extensions, timeout=timeout, jobs=jobs, ready=ready)
+            except BaseException:
+                sphinx.kill()
+                raise
+            for line in failures:
+                print(line, file=sys.stderr)
+            status = sphinx.wait()
+            shutil.rmtree(ready, ignore_errors=True)
+            if status == 0 and cache_records(cache) - before - written:
+                print("note: Sphinx executed a chapter itself: the pre-execution's cache key did not match", file=sys.stderr)
+        else:
+            status = subprocess.run(command, cwd=source).returncode
+        if status != 0:
             print(f"FAILED: the book build failed (see above); {html} is unchanged", file=sys.stderr)
             return 1
-        if cache.is_dir() and cache_records(cache) - before:
-            print("note: Sphinx executed a chapter itself: the pre-execution's cache key did not match", file=sys.stderr)
         counts = publish(work / "_build" / "html", html)
         if build_fingerprint(source) == fingerprint:  # no input changed while building
             stamp.write_text(fingerprint + "\n", encoding="utf-8")

@@ -90,6 +90,13 @@ def _build_finished(app, exception) -> None:
         target.write_text(versions, encoding="utf-8")
 
 
+def _wait_for_execution(app, docname: str, source: list[str]) -> None:
+    """Under ``make book``, read a chapter only once its pre-execution is in the cache."""
+    from analysis.book.build import wait_for_execution
+
+    wait_for_execution(Path(app.env.doc2path(docname)), 2 * float(app.config.nb_execution_timeout or 600))
+
+
 def _note_dependencies(app, docname: str, source: list[str]) -> None:
     if Path(app.env.doc2path(docname)).suffix in {".md", ".ipynb"}:
         for path in _watched_files():
@@ -165,6 +172,7 @@ def setup(app):
     _keep_cached_outputs_in_the_written_notebook()
     app.connect("builder-inited", _builder_inited)
     app.connect("build-finished", _build_finished)
+    app.connect("source-read", _wait_for_execution)
     app.connect("source-read", _note_dependencies)
     app.connect("html-page-context", _page_context)
     app.connect("html-page-context", _deterministic_notebook, priority=900)

@@ -12,6 +12,11 @@
 - Makes each page's ``.ipynb`` download runnable outside the repository
   (:mod:`analysis.book.standalone`) and shows launch and repository buttons only when
   ``repository.url`` is set in ``_config.yml``.
+- Execution cache (``execute_notebooks: cache``): empties myst-nb's jupyter-cache when the data or
+  the code changed since it was filled (:func:`analysis.book.build.reset_stale_cache`), since
+  jupyter-cache keys a notebook on its code cells only.
+- Deterministic downloads: the ``_sources/**/*.ipynb`` copies get cell ids numbered in order
+  instead of nbformat's random ones, so two builds of one commit are byte-identical.
 """
 
 from __future__ import annotations
@@ -56,8 +61,27 @@ def _build_date() -> str:
 SITE_VERSIONS_ENV = "AMLO_SITE_VERSIONS"  # set by `make site`: JSON {"current": …, "versions": [{name, path}]}
 
 
+def _execution_cache(app) -> Path | None:
+    if app.config.nb_execution_mode != "cache":
+        return None
+    return Path(app.config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache").resolve()
+
+
 def _builder_inited(app) -> None:
     write_vega_bundle(Path(app.srcdir) / "_static" / "vega")
+    if app.builder.format == "html":
+        # myst-nb copies its stylesheet only when the build finishes, so pages of a clean build
+        # link it without the ``?v=<checksum>`` that every later build adds: copied first, every
+        # build writes the same pages.
+        from myst_nb.sphinx_ext import add_global_html_resources
+
+        (Path(app.outdir) / "_static").mkdir(parents=True, exist_ok=True)
+        add_global_html_resources(app, None)
+    cache = _execution_cache(app)
+    if cache is not None:
+        from analysis.book.build import inputs_fingerprint, reset_stale_cache
+
+        reset_stale_cache(cache, inputs_fingerprint())
     if os.environ.get(SITE_VERSIONS_ENV):
         # Kept outside the book's _static/: Jupyter Book includes every .js found there on every page.
         app.config.html_static_path.append(str(Path(__file__).parent / "static"))
@@ -70,6 +94,13 @@ def _build_finished(app, exception) -> None:
     if exception is None and versions and app.builder.format == "html":
         target = Path(app.outdir) / "_static" / "versions.json"
         target.write_text(versions, encoding="utf-8")
+
+
+def _wait_for_execution(app, docname: str, source: list[str]) -> None:
+    """Under ``make book``, read a chapter only once its pre-execution is in the cache."""
+    from analysis.book.build import wait_for_execution
+
+    wait_for_execution(Path(app.env.doc2path(docname)), 2 * float(app.config.nb_execution_timeout or 600))
 
 
 def _note_dependencies(app, docname: str, source: list[str]) -> None:
@@ -93,7 +124,27 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
         context["script_files"] = [s for s in context["script_files"] if not _is_thebe_script(s)]
 
 
+def _deterministic_notebook(app, pagename, templatename, context, doctree) -> None:
+    """Runs after sphinx-book-theme has copied the executed notebook to ``_sources``."""
+    name = context.get("ipynb_source")
+    path = Path(app.outdir) / "_sources" / name if name else None
+    if path is None or not path.is_file():
+        return
+    import nbformat
+
+    notebook = nbformat.read(path, as_version=4)
+    for number, cell in enumerate(notebook.cells):
+        cell["id"] = f"cell-{number}"
+    text = nbformat.writes(notebook)
+    if path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
 def _config_inited(app, config) -> None:
+    from analysis.book.build import CACHE_ENV
+
+    if os.environ.get(CACHE_ENV):  # make site's dev build reuses the cache of make book
+        config.nb_execution_cache_path = os.environ[CACHE_ENV]
     stamp = f"Version {analysis.__version__} · built {_build_date()} from commit {_commit()}"
     options = dict(config.html_theme_options or {})
     options["extra_footer"] = f"<p class='amlo-version'>{stamp}</p>"
@@ -199,14 +250,40 @@ def _publish_site_data(app, exception) -> None:
         standalone.write_kit(Path(app.outdir))
 
 
+def _keep_cached_outputs_in_the_written_notebook() -> None:
+    """myst-nb 1.4 in cache mode merges the cached outputs into a *new* notebook object but writes
+    the original one to ``jupyter_execute/`` (hence the downloadable ``_sources/*.ipynb``), which
+    then has no outputs at all. The merged content is put back into the original object, as an
+    execution in ``force`` mode leaves it."""
+    from myst_nb.core.execute.cache import NotebookClientCache
+
+    if getattr(NotebookClientCache.start_client, "_amlo_patched", False):
+        return
+    original = NotebookClientCache.start_client
+
+    def start_client(self):
+        notebook = self._notebook
+        original(self)
+        if self._notebook is not notebook:
+            notebook.clear()
+            notebook.update(self._notebook)
+            self._notebook = notebook
+
+    start_client._amlo_patched = True
+    NotebookClientCache.start_client = start_client
+
+
 def setup(app):
+    _keep_cached_outputs_in_the_written_notebook()
     app.add_config_value("amlo_pages_branch", "gh-pages", "html")
     app.connect("config-inited", _configure_launch_buttons)
     app.connect("html-page-context", _site_page, priority=600)
     app.connect("build-finished", _publish_site_data)
     app.connect("builder-inited", _builder_inited)
     app.connect("build-finished", _build_finished)
+    app.connect("source-read", _wait_for_execution)
     app.connect("source-read", _note_dependencies)
     app.connect("html-page-context", _page_context)
+    app.connect("html-page-context", _deterministic_notebook, priority=900)
     app.connect("config-inited", _config_inited)
     return {"version": analysis.__version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -105,3 +105,21 @@ def test_every_chapter_links_its_resources_to_the_data_dictionary(pages):
         anchors = set(re.findall(r'href="data-dictionary\.html#(resource-[a-z0-9_-]+)"', html))
         assert anchors, f"{name} does not link the resources it uses to the data dictionary"
         assert all(f'id="{a}"' in dictionary for a in anchors), f"{name}: broken dictionary links"
+
+
+def test_every_ledger_row_of_a_chapter_is_shown_on_its_page(pages):
+    """Issue 14/15: each claim of data/factcheck/claims.csv appears on the page of its chapter and
+    of every chapter listed in ``also_in``, as a row linking to the ledger, whatever its verdict."""
+    import csv
+
+    with (ROOT / "data" / "factcheck" / "claims.csv").open(encoding="utf-8", newline="") as handle:
+        claims = list(csv.DictReader(handle))
+    assert claims, "data/factcheck/claims.csv has no rows"
+    missing: dict[str, list[str]] = {}
+    for claim in claims:
+        for chapter in [claim["chapter"], *claim["also_in"].split()]:
+            page = pages.get(f"chapters/{chapter}.html")
+            assert page is not None, f"claim {claim['claim_id']}: no built page for chapter {chapter!r}"
+            if f'href="factcheck.html#claim-{claim["claim_id"].lower()}"' not in page:
+                missing.setdefault(chapter, []).append(claim["claim_id"])
+    assert not missing, f"ledger rows not shown on their chapter page: {missing}"

@@ -123,3 +123,76 @@ def test_every_ledger_row_of_a_chapter_is_shown_on_its_page(pages):
             if f'href="factcheck.html#claim-{claim["claim_id"].lower()}"' not in page:
                 missing.setdefault(chapter, []).append(claim["claim_id"])
     assert not missing, f"ledger rows not shown on their chapter page: {missing}"
+
+
+# Field names and Vega-Lite types that make an axis a time axis.
+TIME_FIELDS = re.compile(r"^(year|fiscal_year|month|date|day|period|quarter|week|year_month|election_year|fy)$|_(year|month|date)$")
+
+
+def _figures(html: str):
+    """(attributes, spec) of every chart figure on a built page."""
+    import json
+
+    for match in re.finditer(r'<figure class="amlo-figure"([^>]*)>(.*?)</figure>', html, flags=re.S):
+        attributes = dict(re.findall(r'data-([a-z-]+)="([^"]*)"', match.group(1)))
+        start = re.search(r"(?:vegaEmbed|amloChart)\(el,", match.group(2))
+        spec = json.JSONDecoder().raw_decode(match.group(2), start.end())[0] if start else {}
+        name = re.search(r'download="([^"]+)\.csv"', match.group(2))
+        yield attributes, spec, name.group(1) if name else None
+
+
+def _time_encodings(spec) -> set[str]:
+    found: set[str] = set()
+    if isinstance(spec, dict):
+        for channel in ("x", "x2", "y", "y2"):
+            encoding = (spec.get("encoding") or {}).get(channel)
+            if isinstance(encoding, dict) and "field" in encoding and not isinstance(encoding["field"], dict):
+                if encoding.get("type") == "temporal" or "timeUnit" in encoding or TIME_FIELDS.search(str(encoding["field"])):
+                    found.add(str(encoding["field"]))
+        for value in spec.values():
+            found |= _time_encodings(value)
+    elif isinstance(spec, list):
+        for value in spec:
+            found |= _time_encodings(value)
+    return found
+
+
+def _period(value) -> str:
+    import pandas as pd
+
+    text = str(value).strip()
+    if re.fullmatch(r"-?\d+(\.0+)?", text):
+        return str(int(float(text)))
+    try:
+        return pd.Timestamp(text).strftime("%Y-%m-%d")
+    except (ValueError, TypeError):
+        return text
+
+
+def test_every_time_chart_reaches_the_end_of_its_data_or_says_why(pages):
+    """Issue 20: for each chart with a time axis, the last period plotted (read from the chart's
+    own CSV download) equals the last period of its resource (read from data/), unless the chart
+    declares why it stops earlier; a time chart that declares no resource fails."""
+    import pandas as pd
+
+    checked, problems = 0, []
+    for name in toc_files():
+        page = f"{name}.html"
+        for attributes, spec, chart in _figures(pages[page]):
+            if not _time_encodings(spec):
+                continue
+            if "last-plotted" not in attributes:
+                problems.append(f"{page} {chart}: a time chart ({sorted(_time_encodings(spec))}) with no TimeAxis")
+                continue
+            rows = pd.read_csv(HTML / "data" / "charts" / f"{chart}.csv", dtype=str, keep_default_na=False)
+            plotted = max((_period(v) for v in rows[attributes["field"]] if v), key=lambda p: (len(p), p))
+            table = analysis.load(attributes["resource"])
+            column = table[attributes.get("resource-field") or attributes["field"]].dropna()
+            available = _period(column.max())
+            assert plotted == _period(attributes["last-plotted"]), f"{page} {chart}: the page says it plots to {attributes['last-plotted']}, its data end {plotted}"
+            assert available == _period(attributes["last-available"]), f"{page} {chart}: {attributes['resource']} ends {available}, the page says {attributes['last-available']}"
+            if plotted != available and not attributes.get("stops-early", "").strip():
+                problems.append(f"{page} {chart}: plots to {plotted}, {attributes['resource']} runs to {available}, and it says not why")
+            checked += 1
+    assert not problems, "\n".join(problems)
+    assert checked >= 20, f"only {checked} time charts found: is the figure markup still parsed?"

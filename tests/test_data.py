@@ -67,3 +67,31 @@ def test_missing_package_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setenv(data.PACKAGE_ENV, str(tmp_path / "nowhere.json"))
     with pytest.raises(FileNotFoundError, match="data package not found"):
         data.package_path()
+
+
+def test_coverage_table_gives_each_time_series_its_first_and_last_period():
+    """Issue 20: the data dictionary's coverage table, recomputed here from the CSV files."""
+    import csv
+
+    from analysis.data import dictionary, package_descriptor, resource_path
+
+    table = dictionary.coverage_table().set_index("resource")
+    timed = [r for r in package_descriptor()["resources"] if r.get("coverage")]
+    assert sorted(table.index) == sorted(r["name"] for r in timed)
+    assert set(table["period type"]) <= {"calendar year", "U.S. fiscal year", "month", "day", "legislature", "election"}
+    for resource in timed:
+        coverage = resource["coverage"]
+        with resource_path(resource["name"]).open(encoding="utf-8", newline="") as handle:
+            rows = [r for r in csv.DictReader(handle)
+                    if r[coverage["periodField"]] and r.get(coverage.get("statusField") or "", "") != "not found"]
+        periods = sorted(r[coverage["periodField"]] for r in rows)
+        row = table.loc[resource["name"]]
+        for label, period in (("first", periods[0]), ("last", periods[-1])):
+            digits = period[:4] if coverage["periodType"] in ("month", "day", "legislature") or "-" in period else period
+            assert digits in row[label], f"{resource['name']}: {label} period {period}, the table says {row[label]}"
+        assert row["rows in the last period"] == sum(r[coverage["periodField"]] == periods[-1] for r in rows)
+        if coverage.get("statusField"):
+            latest = {r[coverage["statusField"]] for r in rows if r[coverage["periodField"]] == periods[-1]} - {""}
+            assert row["status of the latest values"] == ", ".join(sorted(latest))
+        else:
+            assert row["status of the latest values"] == "not marked"

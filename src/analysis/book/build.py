@@ -287,7 +287,7 @@ def forget_chapter(cache: Path, chapter: Path, extensions) -> bool:
     record = cached_chapters(cache, [chapter], extensions).get(chapter)
     if record is None:
         return False
-    get_cache(str(cache)).remove_cache_record(record)
+    get_cache(str(cache)).remove_cache(record)
     return True
 
 

@@ -112,7 +112,7 @@ def time_coverage(rows: pd.DataFrame, axis: TimeAxis) -> dict:
     if axis.field not in rows.columns or column not in table.columns:
         raise ValueError(f"time axis: no column {axis.field!r} in the chart rows or {column!r} in {axis.resource}")
     plotted, available = rows[axis.field].dropna().max(), table[column].dropna().max()
-    return {"field": axis.field, "resource": axis.resource, "last_plotted": _period_text(plotted),
+    return {"field": axis.field, "resource": axis.resource, "resource_field": column, "last_plotted": _period_text(plotted),
             "last_available": _period_text(available), "stops_early": axis.stops_early}
 
 

@@ -97,3 +97,46 @@ def dictionary_markdown() -> str:
             parts.append(f"- {source.get('publisher', '')}: {source['title']} <{url}>" if url else f"- {source['title']}")
         parts.append("")
     return "\n".join(parts)
+
+
+def _period_label(value, period_type: str) -> str:
+    """A period as a reader writes it: 2024, FY2024, Aug 2025, 12 Sep 2024."""
+    if pd.isna(value):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%b %Y") if period_type == "month" else f"{value.day} {value.strftime('%b %Y')}"
+    return f"FY{int(value)}" if period_type == "U.S. fiscal year" else str(int(value)) if str(value).isdigit() else str(value)
+
+
+def coverage_table() -> pd.DataFrame:
+    """Per time-series resource: its period type, first and last period, the rows in its last
+    period and the status of those latest values (as the table records it; "not marked" where the
+    table has no status field). Computed from the data, from each resource's ``coverage``."""
+    rows = []
+    for resource in package_descriptor()["resources"]:
+        coverage = resource.get("coverage")
+        if not coverage:
+            continue
+        table = load(resource["name"])
+        status_field = coverage.get("statusField")
+        if status_field:  # a figure looked for and not found has a period but no value
+            table = table[table[status_field] != "not found"]
+        periods = table[coverage["periodField"]].dropna()
+        kind = coverage["periodType"]
+        last = periods.max()
+        latest = table[table[coverage["periodField"]] == last]
+        status = ", ".join(sorted(latest[status_field].dropna().astype(str).unique())) if status_field else "not marked"
+        rows.append({
+            "resource": resource["name"],
+            "period type": kind,
+            "first": _period_label(periods.min(), kind),
+            "last": _period_label(last, kind),
+            "rows in the last period": len(latest),
+            "status of the latest values": status or "not marked",
+        })
+    return pd.DataFrame(rows)
+
+
+def untimed_resources() -> list[str]:
+    """Resources without a time axis (references, boundaries, lists of events or claims)."""
+    return [r["name"] for r in package_descriptor()["resources"] if not r.get("coverage")]

@@ -70,6 +70,7 @@ RESOURCES = [
             field_("population", "integer", "Total population, mid-year estimate", unit="persons", minimum=0),
         ],
         primary_key=["country_code", "year"],
+        period=("year", "calendar year"),
         derive=derive_indicators,
     ),
 ]

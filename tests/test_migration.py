@@ -153,6 +153,10 @@ def test_package_peak_month_and_policy_events():
     peak = mig.after_peak(monthly)
     assert peak["next"] == pd.Timestamp("2024-01-01") and peak["next_value"] == 176_195
     assert mig.sum_between(monthly, "2018-12-01", "2024-09-01", "title_42") == monthly["title_42"].sum()
+    assert mig.TERM_MONTHS == ("2018-12-01", "2024-09-01")
+    assert mig.term_total(monthly, "title_42") == monthly["title_42"].sum()  # every expulsion fell within the term
+    in_term = monthly[monthly["date"].between(pd.Timestamp("2018-12-01"), pd.Timestamp("2024-09-01"))]
+    assert mig.term_total(monthly) == in_term["encounters"].sum() < monthly["encounters"].sum()
     with pytest.raises(KeyError, match="missing"):
         mig.sum_between(monthly, "2018-01-01", "2018-12-01")
     events = load("events")

@@ -105,6 +105,11 @@ def test_overdose_periods_and_shares():
     assert periods.loc["2024-12-01", "synthetic_share_pct"] == pytest.approx(49_241 / 81_711 * 100)
     reported = sec.overdose_periods(load("overdose_deaths_us_provisional"), "reported").set_index("period_end")
     assert reported.loc["2024-12-01", "all_drugs"] == 80_856
+    trend = sec.overdose_trend(load("overdose_deaths_us_provisional"))
+    assert trend["peak"] == periods["all_drugs"].idxmax() and trend["peak_deaths"] == periods["all_drugs"].max()
+    assert trend["last_year"] == pd.Timestamp("2024-12-01") and trend["last_deaths"] == 81_711
+    assert trend["fall_pct"] == pytest.approx(100 * (1 - 81_711 / trend["peak_deaths"]))
+    assert trend["peak"] < trend["last_year"] and trend["fall_pct"] > 0
     assert sec.period_name(pd.Timestamp("2022-12-01")) == "2022"
     assert sec.period_name(pd.Timestamp("2024-09-01")) == "12 months to September 2024"
 

@@ -296,3 +296,10 @@ def test_titles_and_subtitle_lines_fit_the_chart(tables):
         assert len(fig.title) <= 90, fig.title
         subtitle = fig.spec["title"]["subtitle"]
         assert isinstance(subtitle, list) and all(len(line) <= trade.SUBTITLE_CHARS for line in subtitle), fig.name
+
+
+def test_years_first_among_all_partners_as_published():
+    shares_published = load("us_trade_shares_published")
+    assert trade.years_first_among_all(shares_published) == [2023, 2024]  # final figures
+    assert trade.years_first_among_all(shares_published, status=None) == [2023, 2024, 2025]  # 2025: press analysis
+    assert trade.years_first_among_all(shares_published, "Canada", status=None) == []  # Canada is published as second

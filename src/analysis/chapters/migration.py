@@ -294,6 +294,16 @@ def sum_between(monthly: pd.DataFrame, first: str, last: str, column: str = "enc
     return int(series.loc[months].sum())
 
 
+# López Obrador's term in whole months of the monthly tables: he took office on 1 December 2018 and
+# his term ended on 30 September 2024.
+TERM_MONTHS = ("2018-12-01", "2024-09-01")
+
+
+def term_total(monthly: pd.DataFrame, column: str = "encounters") -> int:
+    """Sum of a monthly column over the months of López Obrador's term (:data:`TERM_MONTHS`)."""
+    return sum_between(monthly, *TERM_MONTHS, column)
+
+
 def change_around(monthly: pd.DataFrame, date: pd.Timestamp, months: int = 3, groups: list[str] | None = None) -> dict:
     """Average monthly encounters in the ``months`` full months before the event's month and in the
     ``months`` months after it (the event's month itself is excluded), with the % change."""

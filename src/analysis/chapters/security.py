@@ -204,6 +204,19 @@ def overdose_periods(provisional: pd.DataFrame, value: str = "predicted") -> pd.
     }).assign(synthetic_share_pct=lambda d: d["synthetic_opioids"] / d["all_drugs"] * 100).reset_index(drop=True)
 
 
+def overdose_trend(provisional: pd.DataFrame) -> dict:
+    """The peak and the latest calendar year of the provisional 12-month overdose counts (predicted):
+    ``peak`` (end of the 12-month period with most deaths, any month), ``peak_deaths``, ``last_year``
+    (end of the latest period ending in December, i.e. the latest calendar year), ``last_deaths``
+    and ``fall_pct`` (fall from the peak to that year, percent). All provisional."""
+    periods = overdose_periods(provisional).set_index("period_end")
+    peak = periods["all_drugs"].idxmax()
+    last_year = periods.index[periods.index.month == 12].max()
+    return {"peak": peak, "peak_deaths": int(periods.loc[peak, "all_drugs"]), "last_year": last_year,
+            "last_deaths": int(periods.loc[last_year, "all_drugs"]),
+            "fall_pct": float(-change_pct(periods.loc[last_year, "all_drugs"], periods.loc[peak, "all_drugs"]))}
+
+
 def period_name(period_end: pd.Timestamp) -> str:
     """'2024' for a 12-month period ending in December, else '12 months to September 2024'."""
     period_end = pd.Timestamp(period_end)

@@ -174,6 +174,19 @@ def years_ranked_first(shares: pd.DataFrame, partner: str = "Mexico") -> list[in
     return sorted(shares.loc[(shares["partner"] == partner) & (shares["rank"] == 1), "year"].astype(int).tolist())
 
 
+RANK_AMONG_ALL = "rank among U.S. goods trading partners"
+
+
+def years_first_among_all(shares_published: pd.DataFrame, partner: str = "Mexico", status: str = "final") -> list[int]:
+    """The years in which ``partner`` is published as the largest U.S. goods trading partner, among
+    all countries (``us_trade_shares_published``), keeping only figures of ``status`` (None: any)."""
+    rows = shares_published[(shares_published["measure"] == RANK_AMONG_ALL) & (shares_published["partner"] == partner)
+                            & (shares_published["value"] == 1)]
+    if status is not None:
+        rows = rows[rows["status"] == status]
+    return sorted(rows["year"].astype(int).unique().tolist())
+
+
 def lead_over_next(shares: pd.DataFrame, year: int, partner: str = "Mexico") -> float:
     """How far ``partner``'s value exceeds the next of the three partners in ``year``, in percent."""
     values = shares[shares["year"] == year].set_index("partner")["value_usd_mn"]

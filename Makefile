@@ -68,7 +68,7 @@ book-clean: ## Remove the incremental build state and the execution cache, so th
 	rm -rf $(WORK)
 
 test: book browser-deps ## Build the book, then run the whole test suite (re-derives data/ from raw/, or RAW=...)
-	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadfile $(if $(RAW),--raw="$(abspath $(RAW))") $(PYTEST_FLAGS)
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadfile --durations=15 $(if $(RAW),--raw="$(abspath $(RAW))") $(PYTEST_FLAGS)
 
 browser-deps: ## Install Debian's Chromium for the browser tests if it is missing
 	@test -x /usr/bin/chromium || { \

@@ -298,3 +298,12 @@ def test_policy_timeline_and_figure_tables(events):
     assert timeline["source_url"].str.startswith("http").all()
     guard = mig.figures_table(load("migration_collected_figures"), "migration_national_guard")
     assert "25,991" in set(guard["value"]) and guard["url"].str.startswith("http").all()
+
+
+def test_record_since_names_the_first_year_only_for_a_record():
+    hist = load("usbp_apprehensions_historical")
+    sw = hist.dropna(subset=["sw_apprehensions"])
+    top = int(sw["sw_apprehensions"].max())
+    assert mig.record_since(hist, top + 1) == int(sw["fiscal_year"].min()) == 1960
+    with pytest.raises(ValueError, match="not fewer than"):
+        mig.record_since(hist, top)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from analysis.book.charts import PALETTE, WIDTH, Figure, TimeAxis, event_rules, figure, wrap_source
 from analysis.data.events import Label, event_date
-from analysis.data.periods import long_date
+from analysis.data.periods import join_years, long_date  # noqa: F401  (join_years: also used by the chapter page as mig.join_years)
 
 NORTHERN_TRIANGLE = ["Guatemala", "Honduras", "El Salvador"]
 GROUP_ORDER = ["Mexico", "Guatemala", "Honduras", "El Salvador", "Other"]
@@ -198,6 +198,16 @@ def fewest_since(historical: pd.DataFrame, value: int, before: int) -> int:
     if lower.empty:
         raise ValueError(f"no fiscal year before FY{before} had fewer than {value:,} apprehensions")
     return int(lower.index.max())
+
+
+def record_since(historical: pd.DataFrame, value: int) -> int:
+    """The first fiscal year of Border Patrol's southwest border series (CBP tables) when ``value``
+    exceeds every fiscal year of it, so the text can say "above any year since FY…"; an error if
+    some year was higher."""
+    series = historical.dropna(subset=["sw_apprehensions"]).set_index("fiscal_year")["sw_apprehensions"]
+    if (series >= value).any():
+        raise ValueError(f"FY{int(series.idxmax())} had {int(series.max()):,} apprehensions, not fewer than {value:,}")
+    return int(series.index.min())
 
 
 def composition(citizenship: pd.DataFrame) -> pd.DataFrame:
@@ -403,13 +413,6 @@ def figures_table(table: pd.DataFrame, topic: str) -> pd.DataFrame:
                          "unit": part["unit"].fillna(""), "status": part["status"],
                          "source": (part["publisher"].fillna("") + "; " + part["document"].fillna("")).str.strip("; "),
                          "url": part["source_url"].fillna("")}).reset_index(drop=True)
-
-
-def join_years(years: list[int], prefix: str = "FY") -> str:
-    labels = [f"{prefix}{y}" for y in years]
-    if not labels:
-        return "no year"
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
 def thousands(value: float) -> str:

@@ -25,3 +25,11 @@ def long_date(date) -> str:
     """'14 December 2020', for prose glued from tables."""
     date = pd.Timestamp(date)
     return f"{date.day} {date:%B %Y}"
+
+
+def join_years(years: list[int], prefix: str = "FY") -> str:
+    """Years as a phrase: [2015, 2020, 2023] -> "FY2015, FY2020 and FY2023" (prefix "" for calendar years)."""
+    labels = [f"{prefix}{y}" for y in years]
+    if not labels:
+        return "no year"
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]

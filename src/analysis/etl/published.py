@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError
+from analysis.etl import DerivationError, read_csv_with_header
 
 PUBLISHED = "published_figures.csv"
 COLLECTED = "collected"  # the project's own collections: collected/<topic>_figures.csv
@@ -42,10 +42,7 @@ def read_published(raw: Path, topics: list[str] | None = None, files: tuple[str,
     frames = []
     for name in files:
         path = raw / name
-        part = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
-        if list(part.columns) != PUBLISHED_COLUMNS:
-            raise DerivationError(path, f"unexpected header {list(part.columns)}", row=1)
-        part.insert(0, "source_row", range(2, len(part) + 2))
+        part = read_csv_with_header(path, PUBLISHED_COLUMNS, line_column="source_row")
         part.insert(0, "source_file", name)
         frames.append(part)
     frame = pd.concat(frames, ignore_index=True)

@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, Resource, field_, foreign_key
+from analysis.etl import DerivationError, Resource, field_, foreign_key, read_csv_with_header
 from analysis.etl.published import COLLECTED, PUBLISHED, URL_PATTERN, Event, read_published
 from analysis.etl.states import STATE_CODE
 from analysis.data.events import Label
@@ -306,11 +306,7 @@ KIDNAPPING_MODALITIES = ["Secuestro extorsivo", "Secuestro con calidad de rehén
 def read_sesnsp(raw: Path) -> pd.DataFrame:
     """The SESNSP victims file as text, with ``source_row`` (its line number)."""
     path = raw / SESNSP
-    table = pd.read_csv(path, compression="bz2", dtype="string", keep_default_na=False, encoding="utf-8")
-    if list(table.columns) != SESNSP_HEADER:
-        raise DerivationError(path, f"unexpected header {list(table.columns)}", row=1)
-    table.insert(0, "source_row", range(2, len(table) + 2))
-    return table
+    return read_csv_with_header(path, SESNSP_HEADER, line_column="source_row", compression="bz2")
 
 
 def _sesnsp_victims(raw: Path, table: pd.DataFrame, subtype: str, sex: str, label: str) -> pd.DataFrame:
@@ -374,10 +370,7 @@ def derive_kidnapping(raw: Path, built: dict) -> pd.DataFrame:
 # --------------------------------------------------------------------------- INEGI state × month
 def derive_state_monthly(raw: Path, built: dict) -> pd.DataFrame:
     path = raw / GARGIULO
-    table = pd.read_csv(path, sep="|", dtype="string", keep_default_na=False)
-    expected = ["cve_ent", "year", "month", "homicides", "pop_est", "homicide_rate"]
-    if list(table.columns) != expected:
-        raise DerivationError(path, f"unexpected header {list(table.columns)}", row=1)
+    table = read_csv_with_header(path, ["cve_ent", "year", "month", "homicides", "pop_est", "homicide_rate"], sep="|")
     for line, record in enumerate(table.to_dict("records"), start=2):
         if not re.fullmatch(r"(0[1-9]|[12][0-9]|3[0-2])", record["cve_ent"]):
             raise DerivationError(path, f"state code {record['cve_ent']!r} is not 01–32", row=line, field="cve_ent")
@@ -480,9 +473,7 @@ def _number(text: str, path: Path, row: int, field: str) -> float:
 def derive_overdoses_provisional(raw: Path, built: dict) -> pd.DataFrame:
     """CDC's provisional 12-month-ending counts (one vintage, data through April 2025), as published."""
     path = raw / VSRR
-    table = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
-    if list(table.columns) != VSRR_HEADER:
-        raise DerivationError(path, f"unexpected header {list(table.columns)}", row=1)
+    table = read_csv_with_header(path, VSRR_HEADER)
     rows = []
     for line, record in enumerate(table.to_dict("records"), start=2):
         if record["State"] != "US" or record["Period"] != "12 month-ending":

@@ -29,7 +29,7 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from analysis.data.periods import first_break_in_months
-from analysis.etl import DerivationError, Resource, field_
+from analysis.etl import DerivationError, Resource, field_, read_csv_with_header
 from analysis.etl.published import PUBLISHED, URL_PATTERN, Event, read_published
 
 COLLECTED = "collected/trade_figures.csv"  # the project's own collection (raw/collected/README.md)
@@ -110,10 +110,7 @@ EVENTS = [
 
 def _read_census(raw: Path, relative: str) -> pd.DataFrame:
     path = raw / relative
-    frame = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
-    if list(frame.columns) != HEADER:
-        raise DerivationError(path, f"header {list(frame.columns)} differs from {HEADER}", row=1)
-    frame.insert(0, "source_row", range(2, len(frame) + 2))
+    frame = read_csv_with_header(path, HEADER, line_column="source_row")
     rows = []
     for record in frame.to_dict("records"):
         row = record["source_row"]

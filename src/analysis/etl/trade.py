@@ -30,7 +30,7 @@ import pandas as pd
 
 from analysis.data.periods import first_break_in_months
 from analysis.etl import DerivationError, Resource, field_, read_csv_with_header
-from analysis.etl.published import PUBLISHED, URL_PATTERN, Event, read_published
+from analysis.etl.published import PUBLISHED, URL_PATTERN, Event, calendar_year, read_published
 
 COLLECTED = "collected/trade_figures.csv"  # the project's own collection (raw/collected/README.md)
 from analysis.data.events import Label
@@ -206,14 +206,13 @@ def derive_published_trade(raw: Path, built: dict) -> pd.DataFrame:
         path, row = raw / record["source_file"], record["source_row"]
         if record["geo"] not in PARTNERS_PUBLISHED:
             raise DerivationError(path, f"partner {record['geo']!r} not one of {PARTNERS_PUBLISHED}", row=row, field="geo")
-        if not re.fullmatch(r"\d{4}", record["period"]):
-            raise DerivationError(path, f"period {record['period']!r} is not a calendar year", row=row, field="period")
+        year = calendar_year(record["period"], path, row)
         found = pd.notna(record["value"])
         if found and not record["unit"].startswith("USD million"):
             raise DerivationError(path, f"unit {record['unit']!r} is not USD million", row=row, field="unit")
         collected = record["source_file"] == COLLECTED
         rows.append({
-            "partner": record["geo"], "year": int(record["period"]), "flow": _flow(record["indicator"], path, row),
+            "partner": record["geo"], "year": year, "flow": _flow(record["indicator"], path, row),
             "value_usd_mn": record["value"], "approximate": bool(found and "approx" in record["unit"].lower()),
             "status": record["status"] if found else "not found", "indicator": record["indicator"],
             "publisher": record["publisher"], "document": record["document"] or None,

@@ -124,3 +124,27 @@ def test_csv_serialisation_is_deterministic_and_checks_columns():
     with pytest.raises(ValueError, match="undeclared"):
         etl.to_csv_bytes(frame.assign(extra=1), states)
     assert b"\r\n" not in etl.to_csv_bytes(pd.DataFrame(frame), states)
+
+
+def test_raw_csv_is_read_as_text_with_its_header_checked(tmp_path):
+    path = tmp_path / "file.csv"
+    path.write_text("code;count\n01;7\n02;\n", encoding="utf-8")
+    frame = etl.read_csv_with_header(path, ["code", "count"], line_column="line", sep=";")
+    assert frame.to_dict("records") == [{"line": 2, "code": "01", "count": "7"}, {"line": 3, "code": "02", "count": ""}]
+    with pytest.raises(DerivationError, match=r"file\.csv, row 1: header \['code;count'\] differs from \['code', 'count'\]$"):
+        etl.read_csv_with_header(path, ["code", "count"])
+    with pytest.raises(DerivationError, match=r"row 1: header \['code', 'count'\] differs from \['code', 'n'\] \(is the file still ';'-delimited\?\)"):
+        etl.read_csv_with_header(path, ["code", "n"], sep=";")
+
+
+def test_published_periods_are_read_or_refused_naming_the_row():
+    from analysis.etl.published import calendar_year, fiscal_year_span, source_label
+
+    assert calendar_year("2019", Path("f.csv"), 7) == 2019
+    with pytest.raises(DerivationError, match=r"^f\.csv, row 7, field 'period': period '2019-20' is not a calendar year$"):
+        calendar_year("2019-20", Path("f.csv"), 7)
+    assert fiscal_year_span("FY2008", Path("f.csv"), 3) == (2008, 2008)
+    assert fiscal_year_span("FY2008–FY2021 (cumulative)", Path("f.csv"), 3) == (2008, 2021)
+    with pytest.raises(DerivationError, match=r"^f\.csv, row 3, field 'period': period '2008' is not FYyyyy or FYyyyy–FYyyyy$"):
+        fiscal_year_span("2008", Path("f.csv"), 3)
+    assert source_label({"publisher": "CRS", "document": "IF10578"}) == "CRS: IF10578"

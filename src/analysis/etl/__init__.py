@@ -18,7 +18,8 @@ from analysis.etl.resource import (
     Resource,
     field_,
     foreign_key,
+    read_csv_with_header,
     to_csv_bytes,
 )
 
-__all__ = ["DATA_LICENSE", "DataFrames", "DerivationError", "Resource", "field_", "foreign_key", "to_csv_bytes"]
+__all__ = ["DATA_LICENSE", "DataFrames", "DerivationError", "Resource", "field_", "foreign_key", "read_csv_with_header", "to_csv_bytes"]

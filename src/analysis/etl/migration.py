@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, Resource, field_
+from analysis.etl import DerivationError, Resource, field_, read_csv_with_header
 from analysis.etl.published import NOT_FOUND, URL_PATTERN, Event, read_published
 from analysis.data.events import Label
 
@@ -203,14 +203,6 @@ def citizenship_group(name: str) -> str:
     return "Other"
 
 
-def _csv(raw: Path, relative: str, expected: list[str]) -> pd.DataFrame:
-    path = raw / relative
-    frame = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
-    if list(frame.columns) != expected:
-        raise DerivationError(path, f"header {list(frame.columns)} differs from {expected}", row=1)
-    return frame
-
-
 def _integers(frame: pd.DataFrame, column: str, path: Path, *, allow_blank: bool = False, allow_decimal_zero: bool = False) -> pd.Series:
     """Whole numbers from text; ``"12.0"`` only where the file writes counts that way. Names the line of a bad cell."""
     values = []
@@ -232,7 +224,7 @@ def _integers(frame: pd.DataFrame, column: str, path: Path, *, allow_blank: bool
 def _historical_total(raw: Path, relative: str, sector_total: str | None, value: str, first: int) -> pd.Series:
     path = raw / relative
     columns = ["sector", "fiscal_year", value] if sector_total else ["fiscal_year", value]
-    frame = _csv(raw, relative, columns)
+    frame = read_csv_with_header(path, columns)
     if sector_total:
         frame = frame[frame["sector"] == sector_total]
     years = _integers(frame, "fiscal_year", path)
@@ -248,7 +240,7 @@ def _historical_total(raw: Path, relative: str, sector_total: str | None, value:
 
 def _mexican_split(raw: Path) -> pd.DataFrame:
     path = raw / HIST_MEXICAN
-    frame = _csv(raw, HIST_MEXICAN, ["sector", "fiscal_year", "total_apprehensions", "mexican_apprehensions", "other_than_mexican_apprehensions"])
+    frame = read_csv_with_header(path, ["sector", "fiscal_year", "total_apprehensions", "mexican_apprehensions", "other_than_mexican_apprehensions"])
     for column in ("total_apprehensions", "mexican_apprehensions", "other_than_mexican_apprehensions"):
         # Livermore (closed sector) has "NA" rows from FY2006; missing counts are allowed only there.
         blank = frame[column].str.strip().isin(["", "NA"])
@@ -368,7 +360,7 @@ SBO_COLUMNS = ["Fiscal Year", "Month Grouping", "Month (abbv)", "Component", "De
 def read_sbo(raw: Path, relative: str) -> pd.DataFrame:
     """One CBP Southwest Land Border Encounters file, checked and typed (date = 1st of the month)."""
     path = raw / relative
-    frame = _csv(raw, relative, SBO_COLUMNS)
+    frame = read_csv_with_header(path, SBO_COLUMNS)
     checks = {"Component": SBO_COMPONENTS, "Demographic": SBO_DEMOGRAPHICS, "Title of Authority": SBO_TITLES,
               "Citizenship Grouping": {g: g for g in CITIZENSHIP_GROUPS}, "Month (abbv)": {m: m for m in MONTHS}}
     for column, allowed in checks.items():
@@ -468,7 +460,7 @@ NATIONWIDE_COLUMNS = ["Fiscal Year", "Month Grouping", "Month (abbv)", "Land Bor
 
 def derive_nationwide_citizenship(raw: Path, built: dict) -> pd.DataFrame:
     path = raw / NATIONWIDE_STATE
-    frame = _csv(raw, NATIONWIDE_STATE, NATIONWIDE_COLUMNS)
+    frame = read_csv_with_header(path, NATIONWIDE_COLUMNS)
     for column, allowed in (("Land Border Region", ["Northern Land Border", "Southwest Land Border", "Other"]),
                             ("Title of Authority", list(SBO_TITLES)), ("Month (abbv)", MONTHS)):
         bad = ~frame[column].isin(allowed)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError
+from analysis.etl import DerivationError, read_csv_with_header
 
 PUBLISHED = "published_figures.csv"
 COLLECTED = "collected"  # the project's own collections: collected/<topic>_figures.csv
@@ -25,6 +25,7 @@ _URL = re.compile(URL_PATTERN)
 NOT_FOUND = "NOT FOUND"
 PUBLISHED_COLUMNS = ["topic", "indicator", "geo", "period", "value", "unit", "status", "publisher", "document", "url", "excerpt", "retrieved_note"]
 _RANGE = re.compile(r"^\s*(-?[\d.,]+)\s*[-–]\s*([\d.,]+)\s*$")
+_FISCAL_YEARS = re.compile(r"^FY(\d{4})(?:–FY(\d{4}))?(?:\s*\(.*\))?$")  # FY2008, FY2008–FY2021, FY2008 (note)
 
 
 def read_published(raw: Path, topics: list[str] | None = None, files: tuple[str, ...] = (PUBLISHED,)) -> pd.DataFrame:
@@ -42,10 +43,7 @@ def read_published(raw: Path, topics: list[str] | None = None, files: tuple[str,
     frames = []
     for name in files:
         path = raw / name
-        part = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
-        if list(part.columns) != PUBLISHED_COLUMNS:
-            raise DerivationError(path, f"unexpected header {list(part.columns)}", row=1)
-        part.insert(0, "source_row", range(2, len(part) + 2))
+        part = read_csv_with_header(path, PUBLISHED_COLUMNS, line_column="source_row")
         part.insert(0, "source_file", name)
         frames.append(part)
     frame = pd.concat(frames, ignore_index=True)
@@ -75,9 +73,31 @@ def read_published(raw: Path, topics: list[str] | None = None, files: tuple[str,
     return frame.reset_index(drop=True)
 
 
+def calendar_year(period: str, path: Path, row: int) -> int:
+    """The calendar year a published row's ``period`` names (``YYYY``); anything else is an error naming its row."""
+    if not re.fullmatch(r"\d{4}", period):
+        raise DerivationError(path, f"period {period!r} is not a calendar year", row=row, field="period")
+    return int(period)
+
+
+def fiscal_year_span(period: str, path: Path, row: int) -> tuple[int, int]:
+    """First and last U.S. fiscal year of a published row's ``period`` (``FY2008`` or ``FY2008–FY2021``,
+    optionally followed by a note in brackets); anything else is an error naming its row."""
+    match = _FISCAL_YEARS.match(period)
+    if not match:
+        raise DerivationError(path, f"period {period!r} is not FYyyyy or FYyyyy–FYyyyy", row=row, field="period")
+    first = int(match.group(1))
+    return first, int(match.group(2) or first)
+
+
+def source_label(row) -> str:
+    """Publisher and document of a published-figure row, as the tables' ``source`` columns give them."""
+    return f"{row['publisher']}: {row['document']}"
+
+
 def published_source(row: pd.Series) -> dict:
     """A Frictionless ``sources`` entry for one published-figure row."""
-    return {"title": f"{row['publisher']}: {row['document']}", "path": row["url"], "publisher": row["publisher"]}
+    return {"title": source_label(row), "path": row["url"], "publisher": row["publisher"]}
 
 
 def sources_of(frame: pd.DataFrame) -> list[dict]:

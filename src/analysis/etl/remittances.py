@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.data.periods import first_break_in_months
-from analysis.etl import DerivationError, Resource, field_
+from analysis.etl import DerivationError, Resource, field_, read_csv_with_header
 
 MONTHLY = "remittances/banxico_remesas_mensuales.csv"
 HEADER = ["PERIODO", "ID_FLUJO", "FLUJO", "OPERACIONES", "VALOR_USD"]
@@ -29,9 +29,7 @@ FLOWS = {("1", "Ingresos"): "inflows", ("2", "Egresos"): "outflows"}
 
 def derive_remittances(raw: Path, built: dict) -> pd.DataFrame:
     path = raw / MONTHLY
-    frame = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
-    if list(frame.columns) != HEADER:
-        raise DerivationError(path, f"header {list(frame.columns)} differs from {HEADER}", row=1)
+    frame = read_csv_with_header(path, HEADER)
     rows = []
     for line, record in enumerate(frame.to_dict("records"), start=2):
         key = (record["ID_FLUJO"], record["FLUJO"])

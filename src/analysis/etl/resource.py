@@ -1,6 +1,7 @@
 """The building blocks of a derivation step: :class:`Resource` (a table's metadata, its
 hand-written Table Schema and the pure function that derives it), :func:`field_`,
-:func:`foreign_key`, :class:`DerivationError` and the deterministic CSV serialisation."""
+:func:`foreign_key`, :class:`DerivationError`, :func:`read_csv_with_header` for raw CSV files
+and the deterministic CSV serialisation."""
 
 from __future__ import annotations
 
@@ -36,6 +37,19 @@ class DerivationError(ValueError):
         if field is not None:
             where += f", field {field!r}"
         super().__init__(f"{where}: {message}")
+
+
+def read_csv_with_header(path: Path, header: list[str], *, line_column: str | None = None, **options) -> pd.DataFrame:
+    """The CSV file at ``path``, every cell as text (blank cells stay ``""``) unless ``options``
+    say otherwise; a header other than ``header`` is an error naming the file and row 1.
+    ``line_column`` adds each row's line number in the file (the header is line 1)."""
+    frame = pd.read_csv(path, **{"dtype": "string", "keep_default_na": False, "encoding": "utf-8", **options})
+    if list(frame.columns) != header:
+        delimiter = f" (is the file still {options['sep']!r}-delimited?)" if "sep" in options else ""
+        raise DerivationError(path, f"header {list(frame.columns)} differs from {header}{delimiter}", row=1)
+    if line_column is not None:
+        frame.insert(0, line_column, range(2, len(frame) + 2))
+    return frame
 
 
 def field_(name: str, type_: str, description: str, *, unit: str | None = None, **constraints) -> dict:

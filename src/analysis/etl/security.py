@@ -36,8 +36,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, Resource, field_, foreign_key
-from analysis.etl.published import COLLECTED, PUBLISHED, URL_PATTERN, Event, read_published
+from analysis.etl import DerivationError, Resource, field_, foreign_key, read_csv_with_header
+from analysis.etl.published import COLLECTED, PUBLISHED, URL_PATTERN, Event, calendar_year, fiscal_year_span, read_published, source_label
 from analysis.etl.states import STATE_CODE
 from analysis.data.events import Label
 
@@ -117,15 +117,18 @@ def read_published_figures(raw: Path, topic: str) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def _year(value: str, path: Path, row: int) -> int:
-    if not re.fullmatch(r"\d{4}", value):
-        raise DerivationError(path, f"period {value!r} is not a calendar year", row=row, field="period")
-    return int(value)
+def read_published_indicators(raw: Path, topic: str, indicators) -> pd.DataFrame:
+    """:func:`read_published_figures` for ``topic``, refusing any indicator not in ``indicators``."""
+    published = read_published_figures(raw, topic)
+    unknown = set(published["indicator"]) - set(indicators)
+    if unknown:
+        raise DerivationError(raw / PUBLISHED, f"unexpected {topic} indicators {sorted(unknown)}", field="indicator")
+    return published
 
 
 def _years(raw: Path, frame: pd.DataFrame) -> list[int]:
     """The calendar year of each published row; an error names the file and row of any other period."""
-    return [_year(p, raw / f, r) for p, f, r in zip(frame["period"], frame["source_file"], frame["source_row"])]
+    return [calendar_year(p, raw / f, r) for p, f, r in zip(frame["period"], frame["source_file"], frame["source_row"])]
 
 
 # --------------------------------------------------------------------------- INEGI national
@@ -256,7 +259,7 @@ def read_valle(raw: Path) -> pd.DataFrame:
 
 def derive_national(raw: Path, built: dict) -> pd.DataFrame:
     compiled = read_valle(raw)
-    published = read_published_figures(raw, "security_homicides")
+    published = read_published_indicators(raw, "security_homicides", [HOMICIDE_COUNT, HOMICIDE_RATE])
     path = raw / PUBLISHED
     rows = []
     for record in compiled.to_dict("records"):
@@ -265,8 +268,6 @@ def derive_national(raw: Path, built: dict) -> pd.DataFrame:
                      "source_url": SOURCE_INEGI["path"]})
     counts = published[published["indicator"] == HOMICIDE_COUNT]
     rates = published[published["indicator"] == HOMICIDE_RATE]
-    if set(published["indicator"]) - {HOMICIDE_COUNT, HOMICIDE_RATE}:
-        raise DerivationError(path, f"unexpected security_homicides indicators {sorted(set(published['indicator']))}", field="indicator")
     years = sorted(set(_years(raw, counts)))
     if set(years) & set(compiled["year"]):
         raise DerivationError(path, f"published INEGI years {sorted(set(years) & set(compiled['year']))} overlap the compiled file", field="period")
@@ -306,11 +307,7 @@ KIDNAPPING_MODALITIES = ["Secuestro extorsivo", "Secuestro con calidad de rehén
 def read_sesnsp(raw: Path) -> pd.DataFrame:
     """The SESNSP victims file as text, with ``source_row`` (its line number)."""
     path = raw / SESNSP
-    table = pd.read_csv(path, compression="bz2", dtype="string", keep_default_na=False, encoding="utf-8")
-    if list(table.columns) != SESNSP_HEADER:
-        raise DerivationError(path, f"unexpected header {list(table.columns)}", row=1)
-    table.insert(0, "source_row", range(2, len(table) + 2))
-    return table
+    return read_csv_with_header(path, SESNSP_HEADER, line_column="source_row", compression="bz2")
 
 
 def _sesnsp_victims(raw: Path, table: pd.DataFrame, subtype: str, sex: str, label: str) -> pd.DataFrame:
@@ -374,10 +371,7 @@ def derive_kidnapping(raw: Path, built: dict) -> pd.DataFrame:
 # --------------------------------------------------------------------------- INEGI state × month
 def derive_state_monthly(raw: Path, built: dict) -> pd.DataFrame:
     path = raw / GARGIULO
-    table = pd.read_csv(path, sep="|", dtype="string", keep_default_na=False)
-    expected = ["cve_ent", "year", "month", "homicides", "pop_est", "homicide_rate"]
-    if list(table.columns) != expected:
-        raise DerivationError(path, f"unexpected header {list(table.columns)}", row=1)
+    table = read_csv_with_header(path, ["cve_ent", "year", "month", "homicides", "pop_est", "homicide_rate"], sep="|")
     for line, record in enumerate(table.to_dict("records"), start=2):
         if not re.fullmatch(r"(0[1-9]|[12][0-9]|3[0-2])", record["cve_ent"]):
             raise DerivationError(path, f"state code {record['cve_ent']!r} is not 01–32", row=line, field="cve_ent")
@@ -439,14 +433,11 @@ def read_cdc(raw: Path) -> pd.DataFrame:
 def derive_overdoses(raw: Path, built: dict) -> pd.DataFrame:
     path = raw / PUBLISHED
     cdc = read_cdc(raw).assign(status="final", source="CDC/NCHS, Health, United States table (data.cdc.gov 95ax-ymtc)", source_url=SOURCE_CDC["path"])
-    published = read_published_figures(raw, "drugs_overdose_us")
-    unknown = set(published["indicator"]) - set(PUBLISHED_MEASURES)
-    if unknown:
-        raise DerivationError(path, f"unexpected drugs_overdose_us indicators {sorted(unknown)}", field="indicator")
+    published = read_published_indicators(raw, "drugs_overdose_us", PUBLISHED_MEASURES)
     published = published.assign(year=_years(raw, published), measure=published["indicator"].map(PUBLISHED_MEASURES))
     # Rates: the CDC table to 2018, published releases afterwards. Counts: published releases only.
     later = published[~(published["measure"].str.startswith("rate") & (published["year"] <= CDC_LAST_YEAR))]
-    later = later.assign(source=[f"{p}: {d}" for p, d in zip(later["publisher"], later["document"])], source_url=later["url"])
+    later = later.assign(source=[source_label(r) for r in later.to_dict("records")], source_url=later["url"])
     frame = pd.concat([cdc, later[["year", "measure", "value", "status", "source", "source_url"]]], ignore_index=True)
     dup = frame.duplicated(["year", "measure"])
     if dup.any():
@@ -480,9 +471,7 @@ def _number(text: str, path: Path, row: int, field: str) -> float:
 def derive_overdoses_provisional(raw: Path, built: dict) -> pd.DataFrame:
     """CDC's provisional 12-month-ending counts (one vintage, data through April 2025), as published."""
     path = raw / VSRR
-    table = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
-    if list(table.columns) != VSRR_HEADER:
-        raise DerivationError(path, f"unexpected header {list(table.columns)}", row=1)
+    table = read_csv_with_header(path, VSRR_HEADER)
     rows = []
     for line, record in enumerate(table.to_dict("records"), start=2):
         if record["State"] != "US" or record["Period"] != "12 month-ending":
@@ -544,10 +533,7 @@ def read_datahub_cpi(raw: Path) -> pd.DataFrame:
 
 def derive_cpi(raw: Path, built: dict) -> pd.DataFrame:
     path = raw / PUBLISHED
-    published = read_published_figures(raw, "corruption_cpi")
-    unknown = set(published["indicator"]) - set(CPI_INDICATORS)
-    if unknown:
-        raise DerivationError(path, f"unexpected corruption_cpi indicators {sorted(unknown)}", field="indicator")
+    published = read_published_indicators(raw, "corruption_cpi", CPI_INDICATORS)
     published = published.assign(year=_years(raw, published))
     wide = published.pivot(index="year", columns="indicator", values="value").rename(columns=CPI_INDICATORS)
     scores = published[published["indicator"] == "CPI score"].set_index("year")
@@ -563,7 +549,7 @@ def derive_cpi(raw: Path, built: dict) -> pd.DataFrame:
         rows.append({"year": int(year), "score": float(record["score"]), "scale": "0-100",
                      "rank": int(record["rank"]) if pd.notna(record.get("rank")) else pd.NA,
                      "countries_ranked": int(record["countries_ranked"]) if pd.notna(record.get("countries_ranked")) else pd.NA,
-                     "source": f"{scores.loc[year, 'publisher']}: {scores.loc[year, 'document']}", "source_url": scores.loc[year, "url"]})
+                     "source": source_label(scores.loc[year]), "source_url": scores.loc[year, "url"]})
     frame = pd.DataFrame(rows).sort_values("year").reset_index(drop=True)
     frame["rank"] = frame["rank"].astype("Int64")
     frame["countries_ranked"] = frame["countries_ranked"].astype("Int64")
@@ -578,15 +564,12 @@ POPPY_MEASURES = {"opium poppy cultivation": ("cultivation", "ONDCP", "hectares"
 
 def derive_poppy(raw: Path, built: dict) -> pd.DataFrame:
     path = raw / PUBLISHED
-    published = read_published_figures(raw, "drugs_poppy")
-    unknown = set(published["indicator"]) - set(POPPY_MEASURES)
-    if unknown:
-        raise DerivationError(path, f"unexpected drugs_poppy indicators {sorted(unknown)}", field="indicator")
+    published = read_published_indicators(raw, "drugs_poppy", POPPY_MEASURES)
     rows = []
     for record in published.to_dict("records"):
         measure, estimator, unit = POPPY_MEASURES[record["indicator"]]
-        rows.append({"year": _year(record["period"], raw / record["source_file"], record["source_row"]), "measure": measure, "estimator": estimator,
-                     "value": float(record["value"]), "unit": unit, "source": f"{record['publisher']}: {record['document']}", "source_url": record["url"]})
+        rows.append({"year": calendar_year(record["period"], raw / record["source_file"], record["source_row"]), "measure": measure, "estimator": estimator,
+                     "value": float(record["value"]), "unit": unit, "source": source_label(record), "source_url": record["url"]})
     frame = pd.DataFrame(rows)
     if frame.duplicated(["year", "measure", "estimator"]).any():
         raise DerivationError(path, "two values for the same year, measure and estimator", field="period")
@@ -594,23 +577,16 @@ def derive_poppy(raw: Path, built: dict) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- Mérida
-_FY = re.compile(r"^FY(\d{4})(?:–FY(\d{4}))?(?:\s*\(.*\))?$")
-
-
 def derive_merida(raw: Path, built: dict) -> pd.DataFrame:
     path = raw / PUBLISHED
     published = read_published_figures(raw, "security_assistance_merida")
     rows = []
     for record in published.to_dict("records"):
-        match = _FY.match(record["period"])
-        if not match:
-            raise DerivationError(raw / record["source_file"], f"period {record['period']!r} is not FYyyyy or FYyyyy–FYyyyy", row=record["source_row"], field="period")
-        first = int(match.group(1))
-        last = int(match.group(2) or first)
+        first, last = fiscal_year_span(record["period"], raw / record["source_file"], record["source_row"])
         kind = "cumulative" if "cumulative" in record["indicator"] else "appropriation"
         rows.append({"first_fiscal_year": first, "last_fiscal_year": last, "kind": kind, "usd_mn": float(record["value"]),
                      "approximate": "approx" in record["unit"], "period_label": record["period"], "note": record["retrieved_note"],
-                     "source": f"{record['publisher']}: {record['document']}", "source_url": record["url"]})
+                     "source": source_label(record), "source_url": record["url"]})
     frame = pd.DataFrame(rows)
     if frame.duplicated(["first_fiscal_year", "last_fiscal_year", "kind"]).any():
         raise DerivationError(path, "two Mérida figures for the same fiscal-year span", field="period")

@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.etl import DerivationError, Resource, field_
-from analysis.etl.published import NOT_FOUND, URL_PATTERN, read_published
+from analysis.etl.published import NOT_FOUND, URL_PATTERN, fiscal_year_span, read_published, source_label
 from analysis.etl.security import _SOURCE, _URL_FIELD, COLLECTED_FIGURES, FIGURE_FILES
 
 # Security topics of the two files. Those in TYPED have tables in analysis.etl.security or below; the
@@ -43,7 +43,6 @@ UNODC_MEASURES = {"opium poppy cultivation": ("cultivation", "hectares"),
                   UNODC_RANGE[1]: ("cultivation", "hectares")}
 SOURCE_TYPES = {"Congressional Research Service": "U.S. government", "U.S. Government Accountability Office": "U.S. government",
                 "Small Wars Journal (M. Hoopes)": "secondary analysis", "EFE / El Universal": "press"}
-_FY = re.compile(r"^FY(\d{4})(?:–FY(\d{4}))?(?:\s*\(.*\))?$")
 _SURVEY = re.compile(r"^(\d{4})-(\d{4})(?: \((Jul–Jun)\))?$")
 _MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 PERIOD_TYPES = ["calendar year", "U.S. fiscal year", "survey year (July–June)", "month", "date range"]
@@ -61,29 +60,22 @@ def _figures(raw: Path, topics: list[str]) -> pd.DataFrame:
     return frame
 
 
-def _source(record: dict) -> str:
-    return f"{record['publisher']}: {record['document']}"
-
-
 # --------------------------------------------------------------------------- U.S. assistance
 def derive_assistance(raw: Path, built: dict) -> pd.DataFrame:
     figures = _figures(raw, [ASSISTANCE_TOPIC])
     rows = []
     for record in figures[figures["value_text"] != NOT_FOUND].to_dict("records"):
         path, row = raw / record["source_file"], record["source_row"]
-        match = _FY.match(record["period"])
-        if not match:
-            raise DerivationError(path, f"period {record['period']!r} is not FYyyyy or FYyyyy–FYyyyy", row=row, field="period")
+        first, last = fiscal_year_span(record["period"], path, row)
         if pd.isna(record["value"]):
             raise DerivationError(path, f"value {record['value_text']!r} is not a single amount", row=row, field="value")
         if record["publisher"] not in SOURCE_TYPES:
             raise DerivationError(path, f"publisher {record['publisher']!r} has no source type in SOURCE_TYPES", row=row, field="publisher")
         indicator = record["indicator"]
         kind = "cumulative" if "cumulative" in indicator else "annual average" if "annual average" in indicator else "appropriation"
-        first = int(match.group(1))
-        rows.append({"first_fiscal_year": first, "last_fiscal_year": int(match.group(2) or first), "kind": kind, "usd_mn": float(record["value"]),
+        rows.append({"first_fiscal_year": first, "last_fiscal_year": last, "kind": kind, "usd_mn": float(record["value"]),
                      "approximate": "approx" in record["unit"], "source_type": SOURCE_TYPES[record["publisher"]], "indicator": indicator,
-                     "period_label": record["period"], "note": record["retrieved_note"], "source": _source(record), "source_url": record["url"]})
+                     "period_label": record["period"], "note": record["retrieved_note"], "source": source_label(record), "source_url": record["url"]})
     frame = pd.DataFrame(rows)
     dup = frame.duplicated(["first_fiscal_year", "last_fiscal_year", "kind"])
     if dup.any():
@@ -110,7 +102,7 @@ def derive_unodc(raw: Path, built: dict) -> pd.DataFrame:
         rows.append({"survey": f"{match.group(1)}-{match.group(2)}", "survey_end_year": int(match.group(2)),
                      "months": "July–June" if match.group(3) else "", "measure": measure,
                      "value": record["value"], "value_low": record["value_low"], "value_high": record["value_high"], "unit": unit,
-                     "status": record["status"], "source": _source(record), "source_url": record["url"]})
+                     "status": record["status"], "source": source_label(record), "source_url": record["url"]})
     frame = pd.DataFrame(rows)
     if frame.duplicated(["survey", "measure"]).any():
         raise DerivationError(raw / COLLECTED_FIGURES, "two values for the same survey and measure", field="period")

@@ -29,8 +29,8 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from analysis.data.periods import first_break_in_months
-from analysis.etl import DerivationError, Resource, field_
-from analysis.etl.published import PUBLISHED, URL_PATTERN, Event, read_published
+from analysis.etl import DerivationError, Resource, field_, read_csv_with_header
+from analysis.etl.published import PUBLISHED, URL_PATTERN, Event, calendar_year, read_published
 
 COLLECTED = "collected/trade_figures.csv"  # the project's own collection (raw/collected/README.md)
 from analysis.data.events import Label
@@ -110,10 +110,7 @@ EVENTS = [
 
 def _read_census(raw: Path, relative: str) -> pd.DataFrame:
     path = raw / relative
-    frame = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
-    if list(frame.columns) != HEADER:
-        raise DerivationError(path, f"header {list(frame.columns)} differs from {HEADER}", row=1)
-    frame.insert(0, "source_row", range(2, len(frame) + 2))
+    frame = read_csv_with_header(path, HEADER, line_column="source_row")
     rows = []
     for record in frame.to_dict("records"):
         row = record["source_row"]
@@ -209,14 +206,13 @@ def derive_published_trade(raw: Path, built: dict) -> pd.DataFrame:
         path, row = raw / record["source_file"], record["source_row"]
         if record["geo"] not in PARTNERS_PUBLISHED:
             raise DerivationError(path, f"partner {record['geo']!r} not one of {PARTNERS_PUBLISHED}", row=row, field="geo")
-        if not re.fullmatch(r"\d{4}", record["period"]):
-            raise DerivationError(path, f"period {record['period']!r} is not a calendar year", row=row, field="period")
+        year = calendar_year(record["period"], path, row)
         found = pd.notna(record["value"])
         if found and not record["unit"].startswith("USD million"):
             raise DerivationError(path, f"unit {record['unit']!r} is not USD million", row=row, field="unit")
         collected = record["source_file"] == COLLECTED
         rows.append({
-            "partner": record["geo"], "year": int(record["period"]), "flow": _flow(record["indicator"], path, row),
+            "partner": record["geo"], "year": year, "flow": _flow(record["indicator"], path, row),
             "value_usd_mn": record["value"], "approximate": bool(found and "approx" in record["unit"].lower()),
             "status": record["status"] if found else "not found", "indicator": record["indicator"],
             "publisher": record["publisher"], "document": record["document"] or None,

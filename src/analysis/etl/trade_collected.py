@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.etl import DerivationError, Resource, field_
-from analysis.etl.published import URL_PATTERN, read_published
+from analysis.etl.published import URL_PATTERN, calendar_year, read_published
 
 COLLECTED = "collected/trade_figures.csv"
 STATUSES = ["preliminary", "revised", "final", "unspecified"]
@@ -88,9 +88,7 @@ def _measure(table: dict, text: str, record: dict) -> str:
 
 
 def _year(record: dict) -> int:
-    if not re.fullmatch(r"\d{4}", record["period"]):
-        raise DerivationError(record["path"], f"period {record['period']!r} is not a calendar year", row=record["source_row"], field="period")
-    return int(record["period"])
+    return calendar_year(record["period"], record["path"], record["source_row"])
 
 
 def _frame(raw: Path, rows: list[dict], key: list[str]) -> pd.DataFrame:

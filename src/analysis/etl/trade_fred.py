@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.data.periods import first_break_in_months
-from analysis.etl import DerivationError, Resource, field_
+from analysis.etl import DerivationError, Resource, field_, read_csv_with_header
 
 IMPMX = "trade/fred_IMPMX_monthly_1985_2026.csv"
 IMPCH = "trade/fred_IMPCH_monthly_1985_2025.csv"
@@ -48,9 +48,7 @@ UNIT = "USD million, current, NSA"
 def _read_fred(raw: Path, relative: str) -> pd.DataFrame:
     path = raw / relative
     series, partner, vintage = SERIES[relative]
-    frame = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
-    if list(frame.columns) != ["observation_date", series]:
-        raise DerivationError(path, f"header {list(frame.columns)} differs from ['observation_date', {series!r}]", row=1)
+    frame = read_csv_with_header(path, ["observation_date", series])
     rows = []
     for line, record in enumerate(frame.to_dict("records"), start=2):
         if not re.fullmatch(r"\d{4}-\d{2}-01", record["observation_date"]):

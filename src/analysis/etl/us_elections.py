@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, Resource, field_
+from analysis.etl import DerivationError, Resource, field_, read_csv_with_header
 
 MEDSL = "elections/medsl_1976-2020-president.csv"
 YEAR = "2020"
@@ -54,10 +54,7 @@ def _integer(value: str, path: Path, row: int, field: str) -> int:
 
 def derive_us_president_2020(raw: Path, built: dict) -> pd.DataFrame:
     path = raw / MEDSL
-    table = pd.read_csv(path, sep=";", dtype="string", keep_default_na=False, encoding="utf-8")
-    if list(table.columns) != HEADER:
-        raise DerivationError(path, f"header {list(table.columns)} differs from {HEADER} (is the file still ';'-delimited?)", row=1)
-    table.insert(0, "line", range(2, len(table) + 2))
+    table = read_csv_with_header(path, HEADER, line_column="line", sep=";")
     table = table[table["year"] == YEAR]
     if table.empty:
         raise DerivationError(path, f"no rows for year {YEAR}", field="year")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, Resource, field_
+from analysis.etl import DerivationError, Resource, field_, read_csv_with_header
 
 GDP = "economy_panel/worldbank_gdp_current_usd.csv"
 POPULATION = "economy_panel/worldbank_population.csv"
@@ -25,10 +25,8 @@ FIRST_YEAR = 1990
 
 def _read(raw: Path, relative: str, column: str) -> pd.DataFrame:
     path = raw / relative
-    frame = pd.read_csv(path, dtype={"Country Code": "string"})
-    expected = ["Country Name", "Country Code", "Year", "Value"]
-    if list(frame.columns) != expected:
-        raise DerivationError(path, f"header {list(frame.columns)} differs from {expected}", row=1)
+    # typed numbers, blank values NaN: the file is read as numbers, not as text
+    frame = read_csv_with_header(path, ["Country Name", "Country Code", "Year", "Value"], dtype={"Country Code": "string"}, keep_default_na=True)
     frame = frame[frame["Country Code"].isin(list(COUNTRIES)) & (frame["Year"] >= FIRST_YEAR)]
     duplicated = frame.duplicated(["Country Code", "Year"])
     if duplicated.any():

@@ -6,12 +6,17 @@
   page: when only a CSV or the analysis code changes, an incremental build re-executes the
   chapters instead of serving stale outputs.
 - Puts the version, build date and commit on every page.
+- Gives every page a description (its first paragraph) as ``<meta name="description">`` and Open
+  Graph / Twitter card tags, so that a shared link shows the page's title and what it is about;
+  the favicon is set in ``_config.yml`` (``html.favicon``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -87,6 +92,39 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
         context["script_files"] = [s for s in context["script_files"] if not _is_thebe_script(s)]
 
 
+DESCRIPTION_CHARS = 200  # search engines show about this much
+
+
+def page_description(doctree) -> str:
+    """The page's first paragraph of prose as plain text, cut at a word to DESCRIPTION_CHARS."""
+    from docutils import nodes
+
+    for paragraph in doctree.findall(nodes.paragraph) if doctree is not None else []:
+        text = re.sub(r"\s+", " ", paragraph.astext()).strip()
+        if len(text.split()) >= 8:  # a sentence, not a label or a caption
+            if len(text) <= DESCRIPTION_CHARS:
+                return text
+            return text[:DESCRIPTION_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return ""
+
+
+def _social_metatags(app, pagename, templatename, context, doctree) -> None:
+    """<meta name="description"> and Open Graph / Twitter card tags for the page."""
+    site = app.config.project or app.config.html_title or ""
+    title = re.sub(r"<[^>]+>", "", context.get("title") or "") or site
+    description = page_description(doctree) or site
+    tags = {
+        ("name", "description"): description,
+        ("property", "og:type"): "website" if pagename == app.config.root_doc else "article",
+        ("property", "og:site_name"): site,
+        ("property", "og:title"): html.unescape(title),
+        ("property", "og:description"): description,
+        ("name", "twitter:card"): "summary",
+    }
+    context["metatags"] = context.get("metatags", "") + "".join(
+        f'<meta {kind}="{key}" content="{html.escape(value, quote=True)}" />\n' for (kind, key), value in tags.items())
+
+
 def _config_inited(app, config) -> None:
     stamp = f"Version {analysis.__version__} · built {_build_date()} from commit {_commit()}"
     options = dict(config.html_theme_options or {})
@@ -99,5 +137,6 @@ def setup(app):
     app.connect("build-finished", _build_finished)
     app.connect("source-read", _note_dependencies)
     app.connect("html-page-context", _page_context)
+    app.connect("html-page-context", _social_metatags)
     app.connect("config-inited", _config_inited)
     return {"version": analysis.__version__, "parallel_read_safe": True, "parallel_write_safe": True}

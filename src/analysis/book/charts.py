@@ -361,15 +361,14 @@ def fit_layouts(chart: alt.TopLevelMixin, title: str, subtitle: str | list[str] 
                 description: str, name: str = "chart") -> dict[str, tuple[dict, str]]:
     """The chart as each :data:`LAYOUTS` entry draws it: ``{layout name: (spec, static SVG)}``.
 
-    The chart is measured once in the wide layout at the builder's widths, with its title and
-    source line left out; every plot is then narrowed by what the chart exceeds each layout's
-    ``max_width`` (axes, legends and labels keep their size), the source line starts flush with
+    The chart is measured in each layout at the builder's widths, with its title and source line
+    left out; every plot is then narrowed by what the chart exceeds the layout's ``max_width`` (axes, legends and labels keep their size), the source line starts flush with
     the title at the chart's left edge, and the result is checked. Titles and source lines are
     wrapped to the layout's width, shorter if the first estimate did not fit. A chart that still
     does not fit is refused: shown at that width, its text would be under ``MIN_TEXT_PX``."""
-    natural, left, plot_width = _measure(_figure_spec(chart, "T", None, "S", description, WIDE))
     fitted = {}
     for layout in LAYOUTS:
+        natural, left, plot_width = _measure(_figure_spec(chart, "T", None, "S", description, layout))
         delta, squeeze, narrowed_last, width, tries, widened = natural - layout.max_width, 1.0, False, None, [], False
         for _ in range(6):
             spec = _narrowed(_figure_spec(chart, title, subtitle, source, description, layout, squeeze), delta, plot_width)

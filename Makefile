@@ -70,13 +70,10 @@ release: $(STAMP) ## Cut the version in src/analysis/__init__.py: needs a dated 
 site: $(STAMP) ## Build every release (releases/X.Y.Z) and the working tree side by side in _build/site, with a switcher
 	$(BIN)/python -m analysis.book.site
 
-pdf: book browser-deps ## Print the whole book to _build/book.pdf with Chromium (offline, static charts included)
-	scripts/offline.sh $(BIN)/jupyter-book build $(JB_FLAGS) --builder singlehtml --path-output $(BUILD)/pdf-work .
-	scripts/offline.sh /usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
-	  --disable-component-update --disable-sync --no-first-run --run-all-compositor-stages-before-draw \
-	  --virtual-time-budget=30000 --no-pdf-header-footer --print-to-pdf=$(BUILD)/book.pdf \
-	  "file://$(CURDIR)/$(BUILD)/pdf-work/_build/singlehtml/index.html" 2>/dev/null
-	@echo "PDF: $(BUILD)/book.pdf"
+pdf: book browser-deps ## Print the whole book to _build/us-mexico-relations-amlo-era.pdf (offline: cover, contents, bookmarks, page numbers) and link it from the introduction
+	@# The single-page edition reuses the pages make book executed (same build folder): no notebook runs again.
+	scripts/offline.sh $(BIN)/jupyter-book build $(JB_FLAGS) --builder singlehtml --path-output $(WORK) .
+	scripts/offline.sh $(BIN)/python -m analysis.book.pdf --singlehtml $(WORK)/_build/singlehtml --out $(BUILD)/us-mexico-relations-amlo-era.pdf --site $(BUILD)/html
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (needs the network)
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock

@@ -223,7 +223,8 @@ def test_page_on_every_screen(browser, server, axe, name, device, scheme):
     recorder = PageRecorder(browser, server, width=width, scheme=scheme)
     try:
         page = recorder.page
-        page.goto(f"{server}/{name}", wait_until="networkidle")
+        page.goto(f"{server}/{name}", wait_until="load")
+        page.wait_for_load_state("networkidle")
         wait_for_charts(page, name)
         assert recorder.errors == [], f"{name}: console errors {recorder.errors}"
         assert recorder.failed == [], f"{name}: failed requests {recorder.failed}"

@@ -13,12 +13,15 @@ BUILD := _build
 WORK := $(BUILD)/work
 JB_FLAGS := -W -n --keep-going
 PYTEST_FLAGS ?=
+# Test files run on two workers (pytest-xdist), each file whole on one worker (module fixtures run once).
+TEST_JOBS ?= 2
 
-.PHONY: help setup data validate book book-clean test browser-deps bench snapshots release site pdf lock clean
+.PHONY: help setup data validate book book-clean test browser-deps bench snapshots release site pdf lock clean lab chapter
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-11s %s\n", $$1, $$2}'
-	@echo "  Variables: RAW=/path/to/raw (derive or check data/ from another copy of the raw files), PYTHON=python3.11"
+	@echo "  Variables: RAW=/path/to/raw (derive or check data/ from another copy of the raw files), PYTHON=python3.11, VERBOSE=1 (tracebacks),"
+	@echo "             NAME=trade (make chapter), LAB_ARGS='--no-browser --ServerApp.port=8890' (make lab)"
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version.split()[0]' \
@@ -32,24 +35,40 @@ $(STAMP): requirements.lock pyproject.toml
 setup: $(STAMP) ## Create .venv and install the locked dependencies
 
 data: $(STAMP) ## Re-derive data/ from the raw snapshots in raw/ (or RAW=/path/to/raw)
-	$(BIN)/python -m analysis data $(if $(RAW),--raw "$(abspath $(RAW))")
+	$(BIN)/python -m analysis $(if $(VERBOSE),--verbose) data $(if $(RAW),--raw "$(abspath $(RAW))")
 
-validate: $(STAMP) ## Validate the data package (file, row and field for every error)
-	$(BIN)/python -m analysis validate
+validate: $(STAMP) ## Validate the data package (file, row and field for every error; skipped if it passed unchanged)
+	$(BIN)/python -m analysis $(if $(VERBOSE),--verbose) validate
 
-book: validate ## Validate the data, execute every chapter and build the HTML into _build/html
-	@mkdir -p $(WORK)
-	@# Built with the network dropped where the kernel allows it: proof the book needs none.
-	scripts/offline.sh $(BIN)/jupyter-book build $(JB_FLAGS) --path-output $(WORK) .
-	@# Publish only a complete, warning-free build: a failure above leaves _build/html as it was.
-	@rm -rf $(BUILD)/html.new && cp -a $(WORK)/_build/html $(BUILD)/html.new && rm -rf $(BUILD)/html && mv $(BUILD)/html.new $(BUILD)/html
-	@echo "Book built: $(BUILD)/html/index.html"
+book: $(STAMP) ## Validate the data (skipped if unchanged), execute the chapters two at a time, build and publish _build/html
+	@# One build at a time per clone (a lock); the network is dropped where the kernel allows it: proof
+	@# the book needs none. Only a complete, warning-free build is published, by an atomic rename.
+	scripts/offline.sh $(BIN)/python -m analysis.book.build
 
-book-clean: ## Remove the incremental build state, so the next build starts from scratch
+# JupyterLab opens the MyST chapters as notebooks (jupytext): outputs live only in the session,
+# and saving writes the .md back without outputs. The default viewer for .md is set in the
+# environment's own JupyterLab settings (.venv/share/jupyter/lab/settings/overrides.json).
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
+LAB_ARGS ?=
+lab: $(STAMP) ## Open the chapters as notebooks in JupyterLab (LAB_ARGS=... for server options)
+	@mkdir -p $(LAB_SETTINGS)
+	@printf '%s\n' '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}' > $(LAB_SETTINGS)/overrides.json
+	@# --allow-root only where make runs as root (containers, CI); the extension manager never asks PyPI.
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --ContentsManager.preferred_dir=chapters \
+	  --LabApp.extension_manager=readonly $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
+
+NAME ?=
+chapter: $(STAMP) ## Re-execute one chapter (NAME=trade) and rebuild it within the book: citations and links resolved
+	@test -n "$(NAME)" || { echo "usage: make chapter NAME=trade (one of: $$(ls chapters/*.md | xargs -n1 basename | sed 's/\.md$$//' | tr '\n' ' '))"; exit 1; }
+	@# Same lock, validation, execution cache and atomic publish as make book; only NAME is executed
+	@# again (and any chapter whose inputs changed).
+	scripts/offline.sh $(BIN)/python -m analysis.book.build --chapter "$(NAME)"
+
+book-clean: ## Remove the incremental build state and the execution cache, so the next build starts from scratch
 	rm -rf $(WORK)
 
 test: book browser-deps ## Build the book, then run the whole test suite (re-derives data/ from raw/, or RAW=...)
-	$(BIN)/python -m pytest $(if $(RAW),--raw="$(abspath $(RAW))") $(PYTEST_FLAGS)
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadfile $(if $(RAW),--raw="$(abspath $(RAW))") $(PYTEST_FLAGS)
 
 browser-deps: ## Install Debian's Chromium for the browser tests if it is missing
 	@test -x /usr/bin/chromium || { \
@@ -58,8 +77,8 @@ browser-deps: ## Install Debian's Chromium for the browser tests if it is missin
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "The browser tests need Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'"; exit 1; fi; }
 
-bench: $(STAMP) ## Time a clean build, a no-change rebuild, notebook execution and validation
-	$(BIN)/python -m analysis.book.bench
+bench: $(STAMP) ## Time a clean build against serial execution, a no-change make book, validation and make test (BENCH_FLAGS=--quick skips make test)
+	$(BIN)/python -m analysis.book.bench $(BENCH_FLAGS)
 
 snapshots: $(STAMP) ## Re-record the headline outputs the notebook tests compare (review the diff!)
 	$(BIN)/python -m analysis.book.snapshots
@@ -77,7 +96,7 @@ pdf: book browser-deps ## Print the whole book to _build/us-mexico-relations-aml
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (needs the network)
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/pip install --quiet -e '.[book,test]'
+	.venv-lock/bin/pip install --quiet -e '.[book,test,lab]'
 	{ head -2 requirements.lock; .venv-lock/bin/pip freeze --all --exclude-editable | grep -v -E '^(pip|wheel)==' | sort -f; } > requirements.lock.new
 	mv requirements.lock.new requirements.lock && rm -rf .venv-lock
 

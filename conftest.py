@@ -5,6 +5,10 @@
 - Cells tagged ``headline`` print a chapter's key figures. Their expected output is stored in
   ``tests/snapshots/<page>.json`` (``make snapshots``) and injected before nbval compares, so a
   changed number in data/ fails the chapter's test.
+- Chapters are run under nbval only when named on the command line (``pytest chapters/trade.md``
+  or ``pytest chapters``). A plain ``pytest`` (``make test``) compares the headline outputs of the
+  notebooks the gated ``make book`` executed instead (``tests/test_notebooks.py``), rather than
+  executing every chapter a second time.
 - ``--raw PATH`` gives the folder of publishers' raw files for the re-derivation test.
 """
 
@@ -22,8 +26,19 @@ def pytest_addoption(parser):
     parser.addoption("--raw", action="store", default=None, help="folder of raw source files; re-derive data/ and compare")
 
 
+def _named_on_command_line(config, file_path: Path) -> bool:
+    if config.args_source != config.ArgsSource.ARGS:
+        return False
+    root = Path(config.invocation_params.dir)
+    for arg in config.args:
+        named = (root / arg.split("::")[0]).resolve()
+        if file_path.resolve() == named or named in file_path.resolve().parents:
+            return True
+    return False
+
+
 def pytest_collect_file(file_path, parent):
-    if "chapters" in Path(file_path).parts and is_myst_notebook(Path(file_path)):
+    if "chapters" in Path(file_path).parts and is_myst_notebook(Path(file_path)) and _named_on_command_line(parent.config, Path(file_path)):
         from nbval.plugin import IPyNbFile
 
         class MystNotebook(IPyNbFile):

@@ -14,8 +14,10 @@ from analysis.etl.published import PUBLISHED_COLUMNS
 from analysis import load
 from analysis.etl import DerivationError, to_csv_bytes
 from analysis.etl import migration as m
+from analysis.etl import migration_collected as mc
 
 BY_NAME = {r.name: r for r in m.RESOURCES}
+COLLECTED = {r.name: r for r in mc.RESOURCES}
 
 
 # --------------------------------------------------------------------------- pure helpers
@@ -195,6 +197,41 @@ def test_raw_sbo_check_values(raw):
     assert usbp_t8_2019 == 851_508  # equals CBP's FY1960–2019 table
 
 
+def test_raw_sbo_annual_by_component_and_authority(raw):
+    frame = m.derive_sbo_annual(raw, {})
+    assert len(frame) == 7 * 4  # FY2019–FY2025, every component × authority, zeros kept
+    get = frame.set_index(["fiscal_year", "component", "authority"])["encounters"]
+    # Border Patrol Title 8 apprehensions in FY2019 equal CBP's historical table: the two sources splice without a break.
+    assert get[(2019, "U.S. Border Patrol", "Title 8")] == m.derive_historical(raw, {}).set_index("fiscal_year").at[2019, "sw_apprehensions"]
+    assert get[(2021, "U.S. Border Patrol", "Title 42")] == 1_040_220 and get[(2024, "Office of Field Operations", "Title 8")] == 604_482
+    assert frame.groupby("fiscal_year")["encounters"].sum().loc[2019:2024].tolist() == [977_509, 458_088, 1_734_686, 2_378_944,
+                                                                                       2_475_669, 2_135_005]
+    title_42 = frame[frame["authority"] == "Title 42"].groupby("fiscal_year")["encounters"].sum()
+    assert title_42[2019] == 0 and title_42[2024] == 0 and title_42[2022] == 1_079_507
+    status = frame.groupby("fiscal_year")[["months", "status"]].first()
+    assert status.loc[2024].tolist() == [12, "complete fiscal year"]
+    assert status.loc[2025].tolist() == [11, "partial fiscal year"]
+    assert frame.loc[frame["fiscal_year"] == 2025, "last_month"].eq(pd.Timestamp("2025-08-01")).all()
+
+
+def test_sbo_annual_agrees_with_monthly(raw):
+    annual = m.derive_sbo_annual(raw, {}).groupby("fiscal_year")["encounters"].sum()
+    monthly = m.derive_sbo_monthly(raw, {}).groupby("fiscal_year")["encounters"].sum()
+    assert annual.equals(monthly)
+
+
+def test_sbo_overlap_disagreement_is_refused(raw, tmp_path):
+    _copy(raw, tmp_path, m.SBO_19_22)
+    target = _copy(raw, tmp_path, m.SBO_22_25)
+    lines = target.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines) if line.startswith("2022") and line.endswith(",12"))
+    lines[number] = lines[number][:-3] + ",13"
+    target.chmod(0o644)
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DerivationError, match="FY2022 rows differ"):
+        m.derive_sbo_annual(tmp_path, {})
+
+
 def test_raw_nationwide_state_aggregation(raw):
     frame = m.derive_nationwide_citizenship(raw, {})
     totals = frame.groupby("fiscal_year")["encounters"].sum()
@@ -247,10 +284,112 @@ def test_committed_published_table_keeps_both_sources():
 
 
 def test_events_declared_with_urls():
+    from analysis.data.events import Label
+
     events = load("events")
-    for label in ("Title 42 begins", "Title 42 ends", "Mexico reports Guard deployment", "MPP enrolments suspended"):
+    labels = ["Title 42 begins", "Title 42 ends", "Mexico reports Guard deployment", "MPP enrolments suspended"] + [e.label for e in m.EVENTS]
+    for label in labels:
         row = events[events["label"] == label]
         assert len(row) == 1, label
         assert row["source_url"].iloc[0].startswith("https://")
     assert events.loc[events["label"] == "Title 42 begins", "date"].iloc[0] == pd.Timestamp("2020-03-21")
     assert events.loc[events["label"] == "Title 42 ends", "date"].iloc[0] == pd.Timestamp("2023-05-11")
+    assert events.loc[events["label"] == Label.MPP_2_ENDS, "date"].iloc[0] == pd.Timestamp("2022-08-08")
+    assert events.loc[events["label"] == Label.CARAVAN_LEAVES_HONDURAS, "date_precision"].iloc[0] == "month"
+    # no event declared here repeats one already in the timeline or another step (same date and label)
+    assert not events.duplicated(["date", "label"]).any() and not events.duplicated(["label"]).any()
+
+
+
+def test_committed_annual_encounters_contract():
+    frame = load("sw_border_encounters_annual")
+    assert frame.groupby("fiscal_year").size().eq(4).all()
+    monthly = load("sw_border_encounters_monthly")
+    assert frame.groupby("fiscal_year")["encounters"].sum().equals(monthly.groupby("fiscal_year")["encounters"].sum())
+    months = monthly.groupby("fiscal_year")["date"].nunique()
+    assert (frame.groupby("fiscal_year")["months"].first() == months).all()
+    assert set(frame.loc[frame["months"] < 12, "status"]) == {"partial fiscal year"}
+
+
+# --------------------------------------------------------------------------- collected figures and Mexico's enforcement series
+
+def _collected(tmp_path: Path, rows: list[str]) -> Path:
+    target = tmp_path / mc.COLLECTED_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(",".join(PUBLISHED_COLUMNS) + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_collected_rederivation_matches_committed_csv(raw, repo_root):
+    built = {"migration_published_figures": m.derive_published(raw, {})}
+    for name, resource in COLLECTED.items():
+        frame = resource.derive(raw, built)
+        built[name] = frame
+        assert to_csv_bytes(frame, resource) == (repo_root / "data" / resource.path).read_bytes(), name
+
+
+def test_collected_unknown_topic_and_bad_value_name_file_row_and_field(tmp_path):
+    raw = _collected(tmp_path, ["migration_policy,x,MX,2019,5,persons,final,P,D,https://example.org,e,",
+                                "trade_us_goods,y,MX,2019,5,persons,final,P,D,https://example.org,e,"])
+    with pytest.raises(DerivationError, match=r"migration_figures\.csv, row 3, field 'topic'"):
+        mc.derive_collected(raw, {})
+    raw = _collected(tmp_path, ["migration_policy,x,MX,2019,five,persons,final,P,D,https://example.org,e,"])
+    with pytest.raises(DerivationError, match=r"migration_figures\.csv, row 2, field 'value'"):
+        mc.derive_collected(raw, {})
+
+
+def _enforcement_inputs(tmp_path: Path, rows: list[str]) -> tuple[Path, dict]:
+    raw = _collected(tmp_path, rows)
+    empty = m.published_rows(pd.DataFrame())
+    return raw, {"migration_published_figures": empty, "migration_collected_figures": mc.derive_collected(raw, {})}
+
+
+def test_enforcement_series_keep_definitions_apart(tmp_path):
+    lodged = "foreigners in irregular status lodged ('alojadas') in INM stations"
+    events = "events of people in irregular migration status (presented + channelled)"
+    raw, built = _enforcement_inputs(tmp_path, [
+        f"migration_mexico_enforcement,{lodged},Mexico,2019,10,events,final,INM,D,https://example.org/a,e,",
+        f"migration_mexico_enforcement,{events},Mexico,2021,30,events,final,UPM,D,https://example.org/b,e,",
+        f"migration_mexico_enforcement,\"{events}, full year\",Mexico,2020,NOT FOUND,events,,UPM,,,,searched",
+        "migration_mexico_enforcement,events of people presented ('presentados') to INM,Mexico,2021,20,events,final,UPM,D,https://example.org/c,e,",
+        "migration_mexico_enforcement,MPP count,Mexico,Jan 2019–Jan 2021,7,persons,final,P,D,https://example.org/d,e,",
+    ])
+    frame = mc.derive_enforcement_annual(raw, built)
+    assert frame[["year", "series", "value"]].values.tolist() == [[2019, "inm_lodged", 10], [2021, "upm_irregular_events", 30]]
+    assert set(frame["measure"]) == {mc.DETENTIONS}
+    assert frame["origin"].tolist() == [f"{mc.COLLECTED_FILE} line 2", f"{mc.COLLECTED_FILE} line 3"]
+
+
+def test_enforcement_unassigned_or_duplicated_figure_is_refused(tmp_path):
+    raw, built = _enforcement_inputs(tmp_path, ["migration_mexico_enforcement,a new count,Mexico,2022,5,events,final,UPM,D,https://example.org,e,"])
+    with pytest.raises(DerivationError, match=r"migration_figures\.csv, row 2, field 'indicator'.*belongs to no series"):
+        mc.derive_enforcement_annual(raw, built)
+    lodged = "foreigners in irregular status lodged ('alojadas') in INM stations"
+    raw, built = _enforcement_inputs(tmp_path, [f"migration_mexico_enforcement,{lodged},Mexico,2019,10,events,final,INM,D,https://example.org/a,e,",
+                                                f"migration_mexico_enforcement,{lodged},Mexico,2019,11,events,final,INM,D,https://example.org/b,e,"])
+    with pytest.raises(DerivationError, match=r"row 3, field 'period'.*two figures for series 'inm_lodged' in 2019"):
+        mc.derive_enforcement_annual(raw, built)
+
+
+def test_committed_enforcement_series_known_values():
+    frame = load("mexico_enforcement_annual")
+    get = frame.set_index(["series", "year"])["value"]
+    assert get[("upm_deportation_events", 2020)] == 60_315 and get[("upm_deportation_events", 2021)] == 114_366
+    assert get[("inm_lodged", 2019)] == 179_971 and get[("upm_irregular_events", 2024)] == 1_234_698
+    assert get[("receiving_countries", 2017)] == 72_185 and get[("inm_central_americans", 2017)] == 78_309
+    detained = frame[frame["measure"] == mc.DETENTIONS].set_index("year")["series"]
+    assert 2020 not in detained.index  # no full-year figure found; never filled
+    assert set(detained.loc[:2019]) == {"inm_lodged"} and set(detained.loc[2021:]) == {"upm_irregular_events"}
+    assert frame["source_url"].str.startswith("http").all()
+    assert frame["year"].max() == 2024
+
+
+def test_committed_collected_figures():
+    frame = load("migration_collected_figures")
+    guard = frame[frame["topic"] == "migration_national_guard"].set_index("indicator")["value"]
+    assert guard["National Guard personnel Mexico said it would deploy to its southern border"] == 6_000
+    assert guard["military and civilian personnel deployed to contain migration, total"] == 25_991
+    fy2025 = frame[(frame["topic"] == "migration_border_encounters") & (frame["period"] == "FY2025")]
+    assert fy2025["value"].tolist() == [237_565] and fy2025["status"].tolist() == ["preliminary"]
+    assert (frame.loc[frame["status"] == "not found", "value"].isna()).all()
+    assert frame.loc[frame["value"].notna(), "source_url"].str.startswith("http").all()

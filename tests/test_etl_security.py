@@ -12,9 +12,11 @@ import pytest
 from analysis import load
 from analysis.etl import DerivationError
 from analysis.etl import security as step
+from analysis.etl import security_published
 from analysis.etl import states, worldbank
 
 RESOURCE_NAMES = [r.name for r in step.RESOURCES]
+PUBLISHED_NAMES = [r.name for r in security_published.RESOURCES]
 
 
 @pytest.fixture(scope="module")
@@ -24,15 +26,25 @@ def built(raw) -> dict:
 
 def _copy_raw(raw: Path, tmp_path: Path, relative: str) -> Path:
     """A raw folder in tmp_path whose ``relative`` file is a writable copy (the others are links)."""
-    for folder in ("security", "economy_panel"):
+    for folder in ("security", "economy_panel", "collected"):
         (tmp_path / folder).mkdir(exist_ok=True)
-    for path in [Path(step.PUBLISHED), Path(step.VALLE), Path(step.SESNSP), Path(step.GARGIULO), Path(step.CDC), Path(step.DATAHUB_CPI)]:
+    for path in [Path(step.PUBLISHED), Path(step.COLLECTED_FIGURES), Path(step.VALLE), Path(step.SESNSP), Path(step.GARGIULO), Path(step.CDC),
+                 Path(step.DATAHUB_CPI), Path(step.VSRR)]:
         target = tmp_path / path
         if str(path) == relative:
             shutil.copyfile(raw / path, target)
         else:
             target.symlink_to(raw / path)
     return tmp_path / relative
+
+
+def _edit_raw(raw: Path, tmp_path: Path, relative: str, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` on the first line of a copied raw file that holds it."""
+    target = _copy_raw(raw, tmp_path, relative)
+    lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
+    row = next(i for i, line in enumerate(lines) if old in line)
+    lines[row] = lines[row].replace(old, new)
+    target.write_text("".join(lines), encoding="utf-8")
 
 
 # ----------------------------------------------------------------- derivation from raw files
@@ -76,8 +88,25 @@ def test_inegi_national_joins_compiled_and_published_values(raw, built):
     assert national.loc[2017, ["homicides", "homicides_preliminary", "revision"]].tolist() == [32_079, 31_174, 905]
     assert national.loc[2017, "status"] == "final"
     assert national.loc[2022, "homicides"] == 33_287 and national.loc[2022, "homicides_preliminary"] == 32_223
-    assert national.loc[2024, "status"] == "preliminary" and pd.isna(national.loc[2024, "revision"])
+    # 2024: INEGI's definitive figure (November 2025) revises the preliminary 33,241.
+    assert national.loc[2024, ["homicides", "homicides_preliminary", "revision", "status"]].tolist() == [33_550, 33_241, 309, "final"]
+    assert national.loc[2024, "rate_published"] == 25.8
     assert national.loc[2018, "rate_published"] == 29.3
+    # Revisions from preliminary to final (the review's check values): about a thousand deaths in 2022 and 2023.
+    assert national.loc[2017:2024, "revision"].tolist() == [905, 721, 185, 194, 75, 1_064, 1_190, 309]
+
+
+def test_collected_rows_replace_the_same_figure_from_a_weaker_source(raw, built):
+    national = step.derive_national(raw, built).set_index("year")
+    assert national.loc[2021, ["homicides", "status"]].tolist() == [35_700, "final"]
+    assert national.loc[2021, "source_url"] == "http://puntomedio.mx/?p=667121"  # a written wire report, not the TV transcript
+    cpi = step.derive_cpi(raw, built).set_index("year")
+    assert cpi.loc[2019, "score"] == 29 and cpi.loc[2019, "source_url"].startswith("https://www.transparency.org.ro/")
+    assert cpi.loc[2019, "rank"] == 130  # the rank still comes from the press row
+    merida = step.derive_merida(raw, built).set_index(["first_fiscal_year", "last_fiscal_year", "kind"])
+    assert merida.loc[(2008, 2008, "appropriation"), "source_url"].startswith("https://www.everycrsreport.com/files/20090821_R40135")
+    homicides = step.read_published_figures(raw, "security_homicides")
+    assert homicides["source_file"].value_counts().to_dict() == {step.PUBLISHED: 29, step.COLLECTED_FIGURES: 3}
 
 
 def test_rate_uses_world_bank_population(raw, built):
@@ -104,12 +133,17 @@ def test_conflicting_published_values_are_refused(raw, tmp_path):
         step.read_published_figures(tmp_path, "security_homicides")
 
 
-def test_non_numeric_published_value_names_row_and_field(raw, tmp_path):
-    target = _copy_raw(raw, tmp_path, step.PUBLISHED)
-    lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines[1] = lines[1].replace(",2017,31174,", ",2017,about 31k,")
-    target.write_text("".join(lines), encoding="utf-8")
-    with pytest.raises(DerivationError, match=r"row 2, field 'value': value 'about 31k' is neither a number"):
+@pytest.mark.parametrize("relative, old, new, message", [
+    (step.PUBLISHED, ",2017,31174,", ",2017,about 31k,", r"published_figures.csv, row 2, field 'value': value 'about 31k' is neither a number"),
+    # A bad row of the project's collection names that file, not the collectors'.
+    (step.COLLECTED_FIGURES, ",2024,33550,", ",2024,thirty-three thousand,", r"collected/security_figures.csv, row 2, field 'value'"),
+    # The collection may replace a figure's source, never its value.
+    (step.COLLECTED_FIGURES, ",2021,35700,", ",2021,35701,",
+     r"field 'value': two different values for 'homicides \(defunciones por homicidio\), count' 2021 \(final\)"),
+])
+def test_bad_published_values_name_file_row_and_field(raw, tmp_path, relative, old, new, message):
+    _edit_raw(raw, tmp_path, relative, old, new)
+    with pytest.raises(DerivationError, match=message):
         step.read_published_figures(tmp_path, "security_homicides")
 
 
@@ -118,6 +152,77 @@ def test_not_found_rows_stay_missing(raw, built):
     assert pd.isna(cpi.loc[2016, "countries_ranked"])  # published as NOT FOUND
     merida = step.derive_merida(raw, built)
     assert len(merida) == 5  # the NOT FOUND per-year row is not turned into numbers
+    figures = security_published.derive_figures(raw, built)
+    missing = figures[figures["status"] == "not found"]
+    assert missing["value"].isna().all() and (missing["value_text"] == "NOT FOUND").all()
+    assert {("drugs_poppy", "2022"), ("drugs_poppy", "2023"), ("corruption_cpi", "2016")} <= set(zip(missing["topic"], missing["period"]))
+
+
+def test_sesnsp_rates_sum_the_files_rates_over_modalities(raw, built):
+    victims = step.derive_sesnsp(raw, built).set_index(["year", "state_code", "crime"])
+    table = pd.read_csv(raw / step.SESNSP, compression="bz2", dtype="string", keep_default_na=False)
+    rows = table[(table["n_year"] == "2024") & (table["cve_ent"] == "06") & (table["subtipo_de_delito"] == "Homicidio doloso") & (table["genero"] == "Total")]
+    assert victims.loc[(2024, "06", "homicidio doloso"), "rate_per_100k"] == round(rows["n_victimas_x100khab"].astype(float).sum(), 2) == 109.92
+    assert victims.loc[(2024, "06", "homicidio doloso"), "victims"] == 838  # Colima, check value
+    # Feminicidio rates are per inhabitant too (not per woman): the same state population underlies both crimes.
+    year = table[(table["n_year"] == "2024") & (table["cve_ent"] != "00") & (table["n_victimas"] != "0")
+                 & (((table["subtipo_de_delito"] == "Homicidio doloso") & (table["genero"] == "Total"))
+                    | ((table["subtipo_de_delito"] == "Feminicidio") & (table["genero"] == "Mujer")))]
+    population = (year["n_victimas"].astype(int) / year["n_victimas_x100khab"].astype(float) * 1e5).groupby(year["cve_ent"])
+    assert len(population) == 32 and ((population.max() / population.min() - 1).abs() < 1e-6).all()
+
+
+def test_kidnapping_victims(raw, built):
+    kidnapping = step.derive_kidnapping(raw, built)
+    totals = kidnapping.groupby("year")["victims"].sum()
+    assert totals.tolist() == [1_312, 1_381, 1_390, 1_560, 1_629, 1_047, 816, 724, 844, 908]  # 2015–2024, cve_ent 00 check values
+    assert set(kidnapping["modality"]) == set(step.KIDNAPPING_MODALITIES)
+    assert len(kidnapping) == 10 * 32 * 5
+
+
+def test_kidnapping_refuses_states_that_do_not_add_up(raw, built, tmp_path):
+    target = _copy_raw(raw, tmp_path, step.SESNSP)
+    table = pd.read_csv(raw / step.SESNSP, compression="bz2", dtype="string", keep_default_na=False)
+    hit = (table["n_year"] == "2021") & (table["cve_ent"] == "15") & (table["modalidad"] == "Secuestro extorsivo") & (table["genero"] == "Total")
+    table.loc[hit, "n_victimas"] = str(int(table.loc[hit, "n_victimas"].item()) + 1)
+    target.write_bytes(bz2.compress(table.to_csv(index=False).encode()))
+    with pytest.raises(DerivationError, match=r"secuestro: sum of states differs from the national row \(cve_ent 00\) in \[2021\]"):
+        step.derive_kidnapping(tmp_path, built)
+
+
+def test_provisional_overdoses(raw, built):
+    frame = step.derive_overdoses_provisional(raw, built).set_index(["period_end", "measure"])
+    assert len(frame) == 24
+    # Check values (PROVENANCE.md, 'Added later'): reported / predicted.
+    assert frame.loc[(pd.Timestamp("2024-12-01"), "deaths_all_drugs"), ["reported", "predicted"]].tolist() == [80_856, 81_711]
+    assert frame.loc[(pd.Timestamp("2024-09-01"), "deaths_all_drugs"), ["reported", "predicted"]].tolist() == [87_652, 88_948]
+    assert frame.loc[(pd.Timestamp("2019-12-01"), "deaths_synthetic_opioids"), "reported"] == 36_603
+    assert frame.loc[(pd.Timestamp("2024-12-01"), "deaths_synthetic_opioids"), "reported"] == 48_661
+    underreported = frame[frame["underreported"]].index.get_level_values("period_end")
+    assert sorted(set(underreported)) == [pd.Timestamp("2024-09-01"), pd.Timestamp("2024-12-01"), pd.Timestamp("2025-04-01")]
+    assert (frame["status"] == "provisional").all()
+
+
+def test_provisional_overdoses_refuse_a_count_that_is_not_a_number(raw, built, tmp_path):
+    _edit_raw(raw, tmp_path, step.VSRR, '"70,699"', '"70.699"')
+    with pytest.raises(DerivationError, match=r"row 4, field 'Data Value': Data Value '70.699' is not a count"):
+        step.derive_overdoses_provisional(tmp_path, built)
+
+
+def test_events_declared_by_the_security_step(raw):
+    import re
+
+    from analysis.data.events import all_labels
+    from analysis.etl.published import TIMELINE, URL_PATTERN
+
+    from analysis.etl.events import LABELS
+
+    timeline = pd.read_csv(raw / TIMELINE, dtype="string")
+    assert len(step.EVENTS) == len({event.label for event in step.EVENTS})
+    for event in step.EVENTS:
+        assert event.label in all_labels() and re.match(URL_PATTERN, event.url)
+        assert event.label not in LABELS.values()  # not one of the timeline's events under another date
+        assert event.url not in set(timeline["url"])  # nor a timeline row copied with its source
 
 
 def test_gargiulo_state_month_totals(raw, built):
@@ -182,12 +287,12 @@ def test_poppy_and_merida(raw, built):
     assert merida[(2008, 2008, "appropriation")] + merida[(2009, 2009, "appropriation")] == merida[(2008, 2009, "cumulative")] == 1_120
 
 
-@pytest.mark.parametrize("name", RESOURCE_NAMES)
+@pytest.mark.parametrize("name", RESOURCE_NAMES + PUBLISHED_NAMES)
 def test_committed_tables_equal_a_fresh_derivation(raw, built, name):
     from analysis.etl import to_csv_bytes
     from analysis.data import resource_path
 
-    resource = next(r for r in step.RESOURCES if r.name == name)
+    resource = next(r for r in step.RESOURCES + security_published.RESOURCES if r.name == name)
     frame = resource.derive(raw, built)
     assert to_csv_bytes(frame, resource) == resource_path(name).read_bytes()
 
@@ -222,3 +327,67 @@ def test_committed_published_tables():
     assert poppy[(poppy["estimator"] == "ONDCP") & (poppy["measure"] == "cultivation")]["year"].tolist() == list(range(2012, 2022))
     merida = load("merida_appropriations")
     assert merida["approximate"].sum() == 2
+
+
+# ----------------------------------------------------------------- further published figures (security_published)
+def test_assistance_figures(raw, built):
+    frame = security_published.derive_assistance(raw, built).set_index(["first_fiscal_year", "last_fiscal_year", "kind"])
+    assert frame.loc[(2008, 2010, "cumulative"), "usd_mn"] == 1_500 and frame.loc[(2008, 2010, "cumulative"), "approximate"]
+    assert frame.loc[(2000, 2006, "annual average"), ["usd_mn", "source_type"]].tolist() == [57, "U.S. government"]
+    assert frame.loc[(2022, 2022, "appropriation"), "source_type"] == "press"
+    assert frame.loc[(2008, 2014, "cumulative"), "source_type"] == "secondary analysis"
+    # Only one span is in both tables, with two different figures: CRS's April 2010 total predates the FY2010
+    # supplemental, the August 2010 total includes it.
+    merida = step.derive_merida(raw, built).set_index(["first_fiscal_year", "last_fiscal_year", "kind"])
+    assert set(frame.index) & set(merida.index) == {(2008, 2010, "cumulative")}
+    assert (merida.loc[(2008, 2010, "cumulative"), "usd_mn"], frame.loc[(2008, 2010, "cumulative"), "usd_mn"]) == (1_300, 1_500)
+
+
+def test_unodc_surveys_are_kept_apart_from_ondcp(raw, built):
+    unodc = security_published.derive_unodc(raw, built).set_index(["survey", "measure"])
+    assert unodc.loc[("2014-2015", "cultivation"), ["value_low", "value_high"]].tolist() == [21_500, 24_800]
+    assert pd.isna(unodc.loc[("2014-2015", "cultivation"), "value"])
+    assert unodc.xs("cultivation", level="measure")["value"].dropna().tolist() == [25_200, 30_600, 28_000, 21_500, 24_100]
+    assert unodc.loc[("2019-2020", "potential_dry_opium_gum"), ["value", "unit"]].tolist() == [504, "metric tons"]
+    # The Mexican government's '2017' figure in poppy_mexico_annual is the 2016-2017 survey.
+    poppy = step.derive_poppy(raw, built)
+    assert poppy[poppy["estimator"] == "Government of Mexico"]["value"].item() == unodc.loc[("2016-2017", "cultivation"), "value"]
+
+
+def test_published_figures_and_gaps(raw, built):
+    figures = security_published.derive_figures(raw, built)
+    assert set(security_published.OTHER) <= set(figures["topic"])
+    assert (figures[~figures["topic"].isin(security_published.OTHER)]["status"] == "not found").all()
+    homicide_sum = figures[figures["topic"] == "security_homicides_cumulative"]["value"].item()
+    national = step.derive_national(raw, built).set_index("year")
+    assert homicide_sum == national.loc[2019:2024, "homicides"].sum() == 208_223  # the press sum matches the annual figures
+    kinds = dict(zip(figures["period"], figures["period_type"]))
+    assert kinds["FY2010"] == "U.S. fiscal year" and kinds["Dec 2018"] == "month" and kinds["1 Dec 2018–2 Sep 2024"] == "date range"
+    assert kinds["2020-2021 and later"] == "survey year (July–June)"
+    groups = figures[figures["topic"] == "security_criminal_groups"].set_index("period")
+    assert groups.loc["c. 2015", "value_text"] == "9-20" and pd.isna(groups.loc["c. 2015", "value"])
+
+
+def test_collected_topic_without_a_table_is_refused(raw, built, tmp_path):
+    target = _copy_raw(raw, tmp_path, step.COLLECTED_FIGURES)
+    lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[-1] = lines[-1].replace("security_criminal_groups,", "security_gangs,", 1)
+    target.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(DerivationError, match=rf"row {len(lines)}, field 'topic': topic 'security_gangs' has no table"):
+        security_published.derive_figures(tmp_path, built)
+
+
+def test_unclassifiable_period_is_refused(raw, tmp_path):
+    with pytest.raises(DerivationError, match=r"row 7, field 'period'"):
+        security_published.period_type("drugs_fentanyl_seizures_mx", "sometime in 2023", tmp_path / "x.csv", 7)
+
+
+def test_committed_new_security_tables():
+    provisional = load("overdose_deaths_us_provisional")
+    assert provisional["period_end"].max() == pd.Timestamp("2025-04-01")
+    kidnapping = load("kidnapping_victims_state_annual")
+    assert kidnapping[kidnapping["year"] == 2019]["victims"].sum() == 1_629
+    victims = load("homicide_victims_state_annual")
+    assert (victims["rate_per_100k"] >= 0).all() and victims["rate_per_100k"].notna().all()
+    unodc = load("poppy_mexico_unodc")
+    assert unodc["survey"].max() == "2019-2020"

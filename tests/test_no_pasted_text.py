@@ -68,6 +68,7 @@ def test_fingerprints_are_current(raw):
     seeds = raw.parent / "seeds"
     if seeds.is_dir():
         sys.path.insert(0, str(ROOT / "scripts"))
-        from fingerprint_articles import fingerprints
+        from fingerprint_articles import PARAGRAPHS, fingerprints, paragraph_runs
 
         assert fingerprints(seeds) == stored, "re-record with scripts/fingerprint_articles.py"
+        assert paragraph_runs(seeds) == json.loads(PARAGRAPHS.read_text(encoding="utf-8")), "re-record with scripts/fingerprint_articles.py"

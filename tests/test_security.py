@@ -1,4 +1,4 @@
-"""Analysis functions and fact-check claims of the security chapter, on the committed data package."""
+"""Analysis functions, figure builders and fact-check claims of the security chapter, on the committed data package."""
 
 from __future__ import annotations
 
@@ -6,16 +6,21 @@ import pandas as pd
 import pytest
 
 from analysis import load
-from analysis.chapters import security as sec
-from analysis.factcheck.claims import security as security_claims
-from analysis.factcheck import all_claims, evaluate
-from analysis.data.events import event_date
 from analysis.book.charts import Figure
+from analysis.chapters import security as sec
+from analysis.data.events import Label, event_date
+from analysis.factcheck import all_claims, evaluate
+from analysis.factcheck.claims import security as security_claims
 
 
 @pytest.fixture(scope="module")
 def national() -> pd.DataFrame:
     return load("homicides_national_annual")
+
+
+@pytest.fixture(scope="module")
+def victims() -> pd.DataFrame:
+    return load("homicide_victims_state_annual")
 
 
 def test_terms_assign_calendar_years_to_presidents():
@@ -26,20 +31,23 @@ def test_terms_assign_calendar_years_to_presidents():
     assert sec.term_of_year(2025) is None
     assert (sec.TERMS["end"] > sec.TERMS["start"]).all()
     assert (sec.TERMS["start"].iloc[1:].to_numpy() > sec.TERMS["end"].iloc[:-1].to_numpy()).all()  # no overlap
+    assert sec.TERM_END == pd.Timestamp("2024-09-30")
 
 
 def test_sexenio_summary_totals(national):
     summary = sec.sexenio_summary(national).set_index("president")
     assert summary.loc["Calderón", "homicides_total"] == national[national["year"].between(2007, 2012)]["homicides"].sum() == 121_613
-    assert summary.loc["López Obrador", "homicides_total"] == national[national["year"].between(2019, 2024)]["homicides"].sum()
+    # 2019–2024 with INEGI's definitive 2024 figure: equals the press sum of the same years (security_published_figures).
+    assert summary.loc["López Obrador", "homicides_total"] == 208_223
     assert summary["n_years"].tolist() == [6, 6, 6]
-    assert summary.loc["López Obrador", "preliminary_years"] == "2024"
+    assert summary.loc["López Obrador", "preliminary_years"] == ""
     assert summary.index.tolist() == ["Calderón", "Peña Nieto", "López Obrador"]
 
 
-def test_peak_year(national):
+def test_peaks_of_count_and_rate_differ(national):
     assert sec.peak_year(national, through=2017) == 2017
-    assert sec.peak_year(national) == 2020  # INEGI final 2020: 36,773
+    assert sec.peak_year(national) == 2020  # INEGI final 2020: 36,773 deaths
+    assert sec.peak_year(national, column="rate_per_100k") == 2018  # 29.45 per 100,000, against 29.0 in 2020
 
 
 def test_cumulative_homicides_refuses_gaps(national):
@@ -48,19 +56,36 @@ def test_cumulative_homicides_refuses_gaps(national):
         sec.cumulative_homicides(national, 1985, 1991)
 
 
-def test_sesnsp_national_and_inegi_comparison(national):
-    victims = load("homicide_victims_state_annual")
+def test_revisions(national):
+    rev = sec.revisions(national).set_index("year")
+    assert rev["revision"].to_dict() == {2017: 905, 2018: 721, 2019: 185, 2020: 194, 2021: 75, 2022: 1_064, 2023: 1_190, 2024: 309}
+    assert rev.loc[2023, "revision_pct"] == pytest.approx(1_190 / 31_062 * 100)
+    assert (rev["final"] - rev["preliminary"] == rev["revision"]).all()
+
+
+def test_sesnsp_national_and_inegi_comparison(national, victims):
     sesnsp = sec.sesnsp_national(victims).set_index("year")
     assert sesnsp.loc[2019, ["homicidio_doloso", "feminicidio", "total"]].tolist() == [34_723, 970, 35_693]
     both = sec.inegi_vs_sesnsp(national, victims)
-    assert both["year"].min() == 2015 and both["year"].max() == 2024
-    assert len(both) == 2 * 10
+    assert both["year"].min() == 2015 and both["year"].max() == 2024 and len(both) == 2 * 10
     wide = both.pivot(index="year", columns="series", values="value")
     assert (wide.iloc[:, 0] > wide.iloc[:, 1]).all()  # INEGI above SESNSP every year
+    assert (wide.loc[2024] > wide.loc[2023]).all()  # both series rose in 2024
 
 
-def test_top_share():
-    victims, states = load("homicide_victims_state_annual"), load("states")
+def test_sesnsp_state_rates_and_leaders(victims):
+    rates = sec.sesnsp_state_rates(victims, load("states"))
+    assert len(rates) == 32 * 10
+    colima = rates[(rates["year"] == 2024) & (rates["state_code"] == "06")].iloc[0]
+    parts = victims[(victims["year"] == 2024) & (victims["state_code"] == "06")]
+    assert colima["victims"] == parts["victims"].sum() and colima["rate_per_100k"] == round(parts["rate_per_100k"].sum(), 1)
+    assert sec.latest_ranking(rates)["state_name"].iloc[0] == "Colima"
+    leaders = sec.leaders_by_year(rates)
+    assert leaders[2021] == "Zacatecas" and (leaders == "Colima").sum() == 8
+
+
+def test_top_share(victims):
+    states = load("states")
     top, share = sec.top_share(victims, states, 2019, n=3)
     year = victims[victims["year"] == 2019]
     by_state = year.groupby("state_code")["victims"].sum().sort_values(ascending=False)
@@ -68,17 +93,63 @@ def test_top_share():
     assert share == pytest.approx(by_state.iloc[:3].sum() / by_state.sum() * 100)
 
 
-def test_state_annual_rates():
-    rates = sec.state_annual_rates(load("homicides_state_monthly"), load("states"))
-    assert len(rates) == 32 * 23
-    row = rates[(rates["year"] == 2020) & (rates["state_code"] == "11")].iloc[0]
-    assert row["homicides"] == 5_155 and row["state_name"] == "Guanajuato"
-    assert row["rate_per_100k"] == round(5_155 / row["population"] * 100_000, 1)
+def test_kidnapping_femicide(victims):
+    frame = sec.kidnapping_femicide(load("kidnapping_victims_state_annual"), victims).set_index("year")
+    assert frame.loc[2019, "secuestro"] == 1_629 and frame.loc[2022, "secuestro"] == 724
+    assert frame["feminicidio"].idxmax() == 2021 and frame.loc[2021, "feminicidio"] == 1_021
+
+
+def test_overdose_periods_and_shares():
+    periods = sec.overdose_periods(load("overdose_deaths_us_provisional")).set_index("period_end")
+    assert periods.loc["2024-12-01", ["all_drugs", "synthetic_opioids"]].tolist() == [81_711, 49_241]  # predicted
+    assert periods.loc["2024-12-01", "synthetic_share_pct"] == pytest.approx(49_241 / 81_711 * 100)
+    reported = sec.overdose_periods(load("overdose_deaths_us_provisional"), "reported").set_index("period_end")
+    assert reported.loc["2024-12-01", "all_drugs"] == 80_856
+    assert sec.period_name(pd.Timestamp("2022-12-01")) == "2022"
+    assert sec.period_name(pd.Timestamp("2024-09-01")) == "12 months to September 2024"
+
+
+def test_assistance_combines_both_tables():
+    frame = sec.assistance(load("merida_appropriations"), load("security_assistance_mexico_published"))
+    assert len(frame) == 5 + 6
+    single = frame[frame["kind"] == "appropriation"].set_index("first_fiscal_year")["usd_mn"]
+    assert single.idxmax() == 2009 and single[2009] == 720
+    cumulative = frame[(frame["kind"] == "cumulative") & (frame["last_fiscal_year"] == 2010)]["usd_mn"]
+    assert sorted(cumulative) == [1_300, 1_500]
+
+
+def test_events_table_and_section_lists():
+    events = load("events")
+    table = sec.events_table(events, sec.POLICY_EVENTS)
+    assert len(table) == len(sec.POLICY_EVENTS) and table.columns.tolist() == ["Date", "Event", "Source"]
+    assert table["Date"].iloc[0] == "14 November 2018"
+    month = sec.events_table(events, [Label.SECOND_SECURITY_DIALOGUE])
+    assert month["Date"].item() == "October 2022"  # month precision shown as such
+    assert table["Source"].str.match(r"^\[.+\]\(https?://\S+\)$").all()
+    with pytest.raises(KeyError, match="no event labelled"):
+        sec.events_table(events, ["No such event"])
+    for labels in (sec.POLICY_EVENTS, sec.STRATEGY_2017_EVENTS, sec.CIENFUEGOS_EVENTS, sec.COOPERATION_EVENTS):
+        assert len(sec.events_table(events, labels)) == len(labels)
+
+
+def test_missing_and_published_figures():
+    figures = load("security_published_figures")
+    missing = sec.missing(figures)
+    assert len(missing) == (figures["status"] == "not found").sum() and missing["note"].str.len().gt(0).all()
+    fentanyl = sec.published(figures, "drugs_fentanyl_seizures_mx").set_index("period")["value"]
+    assert fentanyl["2019"] == 419 and fentanyl["1 Dec 2018–2 Sep 2024"] == 8_306
+
+
+def test_cpi_2024_is_the_lowest_score_on_the_0_100_scale():
+    cpi = load("cpi_mexico_annual")
+    recent = cpi[cpi["scale"] == "0-100"].set_index("year")["score"]
+    assert recent.idxmin() == 2024 and (recent.drop(2024) > recent[2024]).all()  # the chapter's "lowest since 2012"
 
 
 def test_event_date():
     events = load("events")
     assert event_date(events, "Cienfuegos arrested") == pd.Timestamp("2020-10-15")
+    assert event_date(events, Label.ZAMBADA_ARRESTED) == pd.Timestamp("2024-07-25")
     with pytest.raises(KeyError):
         event_date(events, "no such event")
 
@@ -90,13 +161,10 @@ def test_security_claims_registered_and_verdicts():
     # 2017: the article quoted INEGI's preliminary count, since revised.
     assert ledger.loc["A4-security-02", "verdict"] == "revised"
     assert ledger.loc["A4-security-02", "as_published_value"] == "31174"
-    assert ledger.loc["A4-security-01", "verdict"] == "consistent"
-    assert ledger.loc["A4-security-08", "verdict"] == "consistent"
-    assert ledger.loc["A4-security-05", "verdict"] == "approximately"  # 26,100 vs ONDCP's current 28,000
-    assert ledger.loc["A3-security-01", "verdict"] == "unverifiable"
-    assert ledger.loc["A3-security-01", "other_definition_value"] == str(sec.cumulative_homicides(load("homicides_national_annual"), 2007, 2017))
-    assert ledger.loc["A5-security-01", "verdict"] == "consistent"
-    assert (ledger.loc[["A4-security-09", "A4-security-10", "A4-security-11", "A2-security-02"], "verdict"] == "unverifiable").all()
+    # 2012: 26,037 is INEGI's preliminary count; the final count is 25,967.
+    assert (ledger.loc["A4-security-01", "verdict"], ledger.loc["A4-security-01", "as_published_value"]) == ("revised", "26037")
+    # the press tally of deaths covers only 2006–2016, narrower than the article's span
+    assert (ledger.loc["A3-security-01", "verdict"], ledger.loc["A3-security-01", "data_value"]) == ("narrower", "186000")
 
 
 def test_claim_verdict_changes_with_the_data(national):
@@ -104,72 +172,101 @@ def test_claim_verdict_changes_with_the_data(national):
     claim = next(c for c in security_claims.CLAIMS if c.claim_id == "A4-security-02")
     altered = national.assign(homicides_preliminary=national["homicides_preliminary"].where(national["year"] != 2017, 30_000))
     loader = lambda name: altered if name == "homicides_national_annual" else load(name)
-    # 31,174 is within 10% of the final 32,079 but no longer the figure first published.
-    assert evaluate([claim], loader=loader)["verdict"].item() == "approximately"
+    # 31,174 is no longer the figure first published, and a precise figure 2.8% off the final
+    # 32,079 (more than the 2% tolerance) is inaccurate: the article does not round it.
+    assert evaluate([claim], loader=loader)["verdict"].item() == "inaccurate"
 
 
 # --- figure builders -----------------------------------------------------------------------------
 
-def _layer_marks(fig) -> list[str]:
-    """Mark types of the drawn chart (the figure wraps it with its source line in a vconcat)."""
-    chart = fig.spec["vconcat"][0]
-    layers = chart.get("layer", [chart])
-    return [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in layers]
+def _all_rule_dates(fig: Figure) -> set[str]:
+    """Dates of the dashed marker rules (changes of U.S. administration, end of the term) anywhere in the chart."""
+    datasets = fig.spec.get("datasets", {})
+    dates = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            mark = node.get("mark")
+            if isinstance(mark, dict) and mark.get("type") == "rule" and mark.get("strokeDash") and "data" in node:
+                values = datasets.get(node["data"].get("name"), node["data"].get("values", []))
+                dates.update(pd.Timestamp(v["date"]).strftime("%Y-%m-%d") for v in values)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+    walk(fig.spec)
+    return dates
 
 
 def test_homicide_rate_figure(national):
     fig = sec.homicide_rate_figure(national)
     assert isinstance(fig, Figure) and fig.name == "security-homicide-rate"
-    assert fig.title == "The homicide rate rose from 8.2 per 100,000 in 2007 to 29.4 in 2018, then eased to 24.9 in 2023"
+    assert fig.title == ("The homicide rate peaked at 29.4 per 100,000 in 2018, stayed near that level to 2020, fell to 24.9 in 2023 "
+                         "and rose to 25.6 in 2024")
     assert fig.rows["year"].tolist() == national["year"].tolist()
-    assert fig.rows.set_index("year").loc[2024, "figure"] == "Preliminary"
     assert fig.rows["date"].dt.month.eq(7).all()  # each year plotted at mid-year
-    assert _layer_marks(fig) == ["rect", "line", "point"]  # terms shaded under the line
+    assert fig.coverage["last_plotted"] == fig.coverage["last_available"] == "2024"
+    assert {"2021-01-20", "2024-09-30"} <= _all_rule_dates(fig)
 
 
-def test_inegi_sesnsp_figure(national):
-    victims = load("homicide_victims_state_annual")
+def test_inegi_sesnsp_figure(national, victims):
     fig = sec.inegi_sesnsp_figure(national, victims)
-    assert isinstance(fig, Figure) and fig.name == "security-inegi-sesnsp"
-    assert fig.title.endswith("INEGI runs 2,343 above SESNSP in 2024")
+    assert fig.name == "security-inegi-sesnsp"
+    assert fig.title == ("Both official series plateaued in 2018–2020, fell to 2023 and rose in 2024; INEGI counted 2,652 more deaths "
+                         "than the SESNSP in 2024")
     pd.testing.assert_frame_equal(fig.rows, sec.inegi_vs_sesnsp(national, victims))
-    assert len(fig.rows) == 20 and fig.rows["series"].nunique() == 2
+    assert {"2021-01-20", "2024-09-30"} <= _all_rule_dates(fig)
 
 
-def test_state_heatmap_figure():
-    rates = sec.state_annual_rates(load("homicides_state_monthly"), load("states"))
+def test_state_heatmap_figure(victims):
+    rates = sec.sesnsp_state_rates(victims, load("states"))
     fig = sec.state_heatmap_figure(rates)
-    assert isinstance(fig, Figure) and fig.name == "security-state-heatmap"
-    assert fig.title == "Violence moved between states; in 2022 Colima had the highest rate (122.4 per 100,000)"
-    assert fig.rows.columns.tolist() == ["year", "state_name", "homicides", "rate_per_100k"]
-    assert len(fig.rows) == 32 * 23
-    ranking = sec.latest_state_ranking(rates)
-    assert ranking["year"].eq(2022).all() and len(ranking) == 32 and ranking["rate_per_100k"].is_monotonic_decreasing
-    assert fig.spec["vconcat"][0]["encoding"]["y"]["sort"] == ranking["state_name"].tolist()
+    assert fig.name == "security-state-heatmap"
+    assert fig.title == "In 2024 Colima had the highest rate (110.7 victims per 100,000); 4 states were at 50 or more"
+    assert len(fig.rows) == 32 * 10 and fig.coverage["last_plotted"] == "2024"
+    rect = next(layer for layer in fig.spec["vconcat"][0]["layer"] if layer["mark"] == "rect" or layer["mark"].get("type") == "rect")
+    assert rect["encoding"]["y"]["sort"] == sec.latest_ranking(rates)["state_name"].tolist()
 
 
-def test_overdoses_figure():
-    fig = sec.overdoses_figure(load("overdose_deaths_us_annual"))
-    assert isinstance(fig, Figure) and fig.name == "security-us-overdoses"
-    assert fig.title == "Synthetic-opioid deaths drove U.S. overdoses up: 1.0 per 100,000 in 2013, 22.7 in 2022"
-    assert set(fig.rows["series"]) == {"All drug overdoses", "Synthetic opioids other than methadone"}
-    assert fig.rows.columns.tolist() == ["year", "series", "value", "status"]
-    assert len(fig.rows) == 49  # all drugs 1999–2023, synthetic opioids 1999–2022
+def test_kidnapping_femicide_figure(victims):
+    fig = sec.kidnapping_femicide_figure(load("kidnapping_victims_state_annual"), victims)
+    assert fig.name == "security-kidnapping-femicide"
+    assert fig.title == "Kidnapping victims fell 56% from 2019 to 2022, then rose; femicide victims peaked in 2021"
+    assert len(fig.rows) == 2 * 10 and set(fig.rows["crime"]) == {"secuestro", "feminicidio"}
 
 
-def test_poppy_figure():
-    poppy = load("poppy_mexico_annual")
-    fig = sec.poppy_figure(poppy)
-    assert isinstance(fig, Figure) and fig.name == "security-poppy"
-    assert fig.title == "U.S. estimates of poppy cultivation peaked in 2017 and fell by 47% to 2020"
-    assert len(fig.rows) == 11 and (fig.rows["estimator"] != "ONDCP").sum() == 1
-    ondcp = sec.ondcp_cultivation(poppy)
-    assert ondcp.idxmax() == 2017 and ondcp.index.tolist() == fig.rows.loc[fig.rows["estimator"] == "ONDCP", "year"].tolist()
+def test_overdoses_figure_keeps_provisional_and_final_apart():
+    fig = sec.overdoses_figure(load("overdose_deaths_us_provisional"), load("overdose_deaths_us_annual"))
+    assert fig.name == "security-us-overdoses"
+    assert fig.title == ("U.S. overdose deaths peaked at 110,942 in 2022 and fell to 81,711 in 2024 (provisional); synthetic opioids' "
+                         "share fell from 68% to 60%")
+    assert fig.coverage["last_plotted"] == fig.coverage["last_available"] == "2025-04-01"
+    assert set(fig.rows["status"]) == {"provisional", "final"}
+    final = fig.rows[fig.rows["status"] == "final"]
+    assert final["period_end"].dt.month.eq(12).all() and final["period_end"].dt.year.max() == 2023
+    assert {"2021-01-20", "2024-09-30", "2025-01-20"} <= _all_rule_dates(fig)
 
 
-def test_cpi_figure():
+def test_poppy_figure_shows_the_two_estimators_apart():
+    fig = sec.poppy_figure(load("poppy_mexico_annual"), load("poppy_mexico_unodc"))
+    assert fig.name == "security-poppy"
+    assert fig.title.startswith("U.S. estimates of poppy cultivation fell 47% from their 2017 peak to 2020, then rose 23% in 2021")
+    assert len(fig.spec["vconcat"][0]["vconcat"]) == 2  # one panel per estimator, never one line
+    assert fig.rows.groupby("estimator").size().tolist() == [10, 6]
+
+
+def test_assistance_figure():
+    fig = sec.assistance_figure(load("merida_appropriations"), load("security_assistance_mexico_published"))
+    assert fig.name == "security-assistance"
+    assert fig.title == ("The largest single year found is FY2009 ($720 million); cumulative totals reached about $3.3 billion by FY2021 "
+                         "(CRS) and about $3.5 billion by FY2022 (press)")
+    assert fig.coverage["last_plotted"] == "2022"
+
+
+def test_cpi_figure_title_reads_the_right_way():
     fig = sec.cpi_figure(load("cpi_mexico_annual"))
-    assert isinstance(fig, Figure) and fig.name == "security-cpi"
-    assert fig.title == "Mexico's corruption score fell from 34 in 2012 to 26 in 2024"
+    assert fig.name == "security-cpi"
+    assert fig.title == "Perceived corruption worsened: Mexico's CPI score fell from 34 in 2012 to 26 in 2024, its lowest on the 0–100 scale"
     assert fig.rows["year"].tolist() == list(range(2012, 2025))  # the 0–100 scale only
     assert (fig.rows["label"] == fig.rows["rank"].astype(str)).all()

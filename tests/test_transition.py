@@ -126,36 +126,128 @@ def events() -> pd.DataFrame:
     return load("events")
 
 
-def test_transition_window_sides_and_days(events):
+def test_transition_window_days_and_periods(events):
     window = tr.transition_events(events).set_index("label")
     assert window.loc["Electoral College vote", "days_after_election"] == 41
     assert window.loc["Biden inaugurated", "days_after_election"] == 78
-    assert window.loc["Assange asylum offer", "side"] == tr.MEXICO
-    assert window.loc["Cienfuegos charges dismissed", "side"] == tr.UNITED_STATES
     assert window.loc["First Biden–AMLO call", "period"] == tr.BIDEN_AMLO
     assert window.loc["FGR clears Cienfuegos", "period"] == tr.TRUMP_AMLO
     assert window["date"].between(tr.TRANSITION_START, tr.TRANSITION_END).all()
-    assert set(tr.SIDES) - tr.OTHER_CHAPTER_LABELS <= set(window.index)  # every classified label of ours is in the window
-    assert (window.loc[window.index.isin(list(tr.SIDES)), "side"] != tr.UNCLASSIFIED).all()
+    assert "side" not in window.columns  # no "who acted" tally: the Senate and the FGR are not "the government"
+    table = tr.window_table_html(tr.transition_events(events))
+    assert table.count("<tr>") == len(window) + 1 and table.count('<a href="http') == len(window)
 
 
 def test_event_lookup_errors(events):
     with pytest.raises(KeyError, match="no such event"):
         event_date(events, "no such event")
     assert tr.days_between(events, Label.US_ELECTION_DAY, Label.BIDEN_INAUGURATED) == 78
+    assert tr.days_between(events, Label.CIENFUEGOS_ARRESTED, Label.US_ELECTION_DAY) == 19
     assert tr.first_congratulation(events) == pd.Timestamp("2020-12-14")
 
 
-def test_timeline_frame_and_table(events):
-    frame = tr.timeline_frame(events)
-    assert frame.loc[frame["label"] == "Mexico ratifies USMCA", "date_text"].item() == "2019-06"
-    assert frame.loc[frame["label"] == "Mexican election", "period"].item() == "before AMLO took office"
-    table = tr.events_table_html(events)
-    assert table.count('<a href="http') == int((events["date"] >= tr.TIMELINE_START).sum())
-    assert frame["date"].min() >= tr.TIMELINE_START
-    assert "<td>2021-01-20</td><td>elections</td><td>Joe Biden sworn in" in table
-    window = tr.window_table_html(tr.transition_events(events))
-    assert window.count("<tr>") == len(tr.transition_events(events)) + 1
+def test_year_of_term_counts_from_1_december_2018():
+    assert tr.year_of_term(pd.Timestamp("2018-12-01")) == "first"
+    assert tr.year_of_term(pd.Timestamp("2019-11-30")) == "first"
+    assert tr.year_of_term(pd.Timestamp("2019-12-01")) == "second"
+    assert tr.year_of_term(pd.Timestamp("2020-10-15")) == "second"  # the Cienfuegos arrest: not his third year
+    assert tr.year_of_term(pd.Timestamp("2024-09-30")) == "sixth"
+    with pytest.raises(ValueError, match="outside López Obrador's term"):
+        tr.year_of_term(pd.Timestamp("2024-10-01"))
+
+
+def test_electoral_votes_come_from_the_event_and_fail_clearly(events):
+    assert tr.electoral_votes(events) == {"biden": 306, "trump": 232}
+    reworded = events.copy()
+    reworded.loc[reworded["label"] == Label.ELECTORAL_COLLEGE_VOTE, "event"] = "Electors meet in every state"
+    with pytest.raises(ValueError, match="does not state the electoral votes"):
+        tr.electoral_votes(reworded)
+    with pytest.raises(KeyError, match="expected one event"):
+        tr.electoral_votes(events[events["label"] != Label.ELECTORAL_COLLEGE_VOTE])
+
+
+def test_dispute_events_are_numbered_and_classified(events):
+    disputes = tr.dispute_events(events)
+    assert disputes["number"].tolist() == list(range(1, len(tr.DISPUTES) + 1))
+    assert disputes["date"].is_monotonic_increasing
+    by_label = disputes.set_index("label")
+    assert by_label.loc[Label.USMCA_ENERGY_CONSULTATIONS, ["issue", "country"]].tolist() == [tr.ENERGY, tr.AMERICAN]
+    assert by_label.loc[Label.ELECTRICITY_REFORM_REJECTED, "actor"] == "Chamber of Deputies"
+    assert by_label.loc[Label.REGULATORS_UNDER_REVIEW, "date"] < event_date(events, Label.BIDEN_INAUGURATED)
+    assert by_label.loc[Label.REGULATORS_ABOLISHED, "period"] == "after López Obrador's term"
+    assert set(disputes["issue"]) == set(tr.ISSUES)
+    with pytest.raises(KeyError, match="dispute labels missing or repeated"):
+        tr.dispute_events(events[events["label"] != Label.IFT_COFECE_KEPT_FOR_USMCA])
+    with pytest.raises(KeyError, match="dispute labels missing or repeated"):
+        tr.dispute_events(pd.concat([events, events[events["label"] == Label.IFT_COFECE_KEPT_FOR_USMCA]]))
+    table = tr.dispute_table_html(disputes)
+    assert table.count('<a href="http') == len(disputes) and "<th>who acted</th>" in table
+
+
+def test_period_events_and_table(events):
+    security_biden = tr.period_events(events, "security")
+    assert Label.BICENTENNIAL_FRAMEWORK in set(security_biden["label"])
+    assert tr.period_of_day(security_biden["date"]).eq(tr.BIDEN_AMLO).all()
+    assert not set(security_biden["label"]) & {Label.FGR_CLEARS_CIENFUEGOS, Label.CIENFUEGOS_ARRESTED}
+    table = tr.events_table_html(events[events["label"] == Label.MEXICO_RATIFIES_USMCA])
+    assert "<td>2019-06</td>" in table  # month precision shown as such
+
+
+def test_shown_claims_keeps_order_and_drops_unknown_ids():
+    ledger = pd.DataFrame({"claim_id": ["A5-transition-01", "A5-transition-03"]})
+    assert tr.shown_claims(ledger, ["A5-transition-03", "A5-transition-02", "A5-transition-01"]) == ["A5-transition-03", "A5-transition-01"]
+
+
+def test_difference_words():
+    assert tr.difference_words(-8.18) == "8% lower"
+    assert tr.difference_words(212.9) == "213% higher"
+    assert tr.difference_words(0.2) == "unchanged"
+
+
+def test_term_marks_only_inside_the_chart(events):
+    marks = tr.term_marks(events, pd.Timestamp("2018-01-01"), pd.Timestamp("2024-12-31"))
+    assert marks["date"].tolist() == [pd.Timestamp("2021-01-20"), pd.Timestamp("2024-09-30")]
+    assert len(tr.term_marks(events, pd.Timestamp("2018-01-01"), pd.Timestamp("2025-08-01"))) == 3
+    assert tr.term_marks(events, pd.Timestamp("2021-02-01"), pd.Timestamp("2024-01-01")).empty
+
+
+# --- the other chapters' measures ------------------------------------------------------------------
+
+def test_rolling_trade_shares_and_leader():
+    dates = pd.date_range("2020-01-01", periods=14, freq="MS")
+    rows = []
+    for n, date in enumerate(dates):
+        for partner, value in (("Mexico", 10.0 + (20 if n >= 12 else 0)), ("Canada", 11.0), ("China", 9.0), ("World", 100.0)):
+            rows.append({"date": date, "partner": partner, "total_trade_usd_mn": value})
+    shares = tr.rolling_trade_shares(pd.DataFrame(rows), start="2020-01-01")
+    assert shares["date"].min() == pd.Timestamp("2020-12-01")  # the first full 12 months
+    first = shares[shares["date"] == pd.Timestamp("2020-12-01")].set_index("partner")
+    assert first.loc["Mexico", "share_pct"] == 10.0 and first.loc["Canada", "rank"] == 1
+    last = shares[shares["date"] == pd.Timestamp("2021-02-01")].set_index("partner")
+    assert last.loc["Mexico", "share_pct"] == pytest.approx(100 * 160 / 1200, abs=0.01)
+    assert tr.leading_since(shares) == pd.Timestamp("2021-01-01")
+    assert tr.leading_since(shares, "Canada") is None
+
+
+def test_share_record_and_phrase():
+    record = tr.share_record(load("us_trade_monthly"))
+    assert record["last_month"] == load("us_trade_monthly")["date"].max()
+    assert record["peak"] >= record["last"]
+    assert tr.record_phrase({**record, "peak_month": record["last_month"]}).startswith("the largest of the 12-month series, which starts in ")
+    earlier = {**record, "peak_month": pd.Timestamp("2001-01-01"), "peak": 12.34}
+    assert tr.record_phrase(earlier) == "below its peak of 12.3% in January 2001"
+
+
+def test_victims_and_overdose_paths():
+    victims = pd.DataFrame({"year": [2018, 2019, 2020, 2021, 2019, 2020, 2021, 2018], "state_code": "01",
+                            "crime": ["homicidio doloso"] * 4 + ["feminicidio"] * 4, "victims": [50, 40, 30, 35, 9, 9, 9, 9]})
+    path = tr.victims_path(victims)
+    assert (path["peak_year"], path["peak"], path["low_year"], path["low"], path["last_year"], path["last"]) == (2019, 40, 2020, 30, 2021, 35)
+    assert path["low_change_pct"] == pytest.approx(-25.0)
+    overdoses = pd.DataFrame({"year": [2019, 2020, 2021], "measure": "deaths_all_drugs", "value": [5.0, 9.0, 7.0]})
+    assert tr.overdose_path(overdoses) == {"first_year": 2019, "first": 5, "peak_year": 2020, "peak": 9, "last_year": 2021, "last": 7}
+    real = tr.victims_path(load("homicide_victims_state_annual"))
+    assert real["peak_year"] == 2019 and real["last_year"] == 2024
 
 
 def test_html_table_escapes_and_links():
@@ -186,8 +278,9 @@ def test_part_of_month():
 def test_a5_ledger_verdicts():
     ledger = evaluate(claims_module.CLAIMS).set_index("claim_id")
     assert ledger["verdict"].to_dict() == {
-        "A5-transition-01": "consistent", "A5-transition-02": "unverifiable", "A5-transition-03": "consistent",
+        "A5-transition-01": "consistent", "A5-transition-02": "narrower", "A5-transition-03": "consistent",
         "A5-transition-04": "consistent", "A5-transition-05": "consistent", "A5-transition-06": "definition",
+        "A5-transition-07": "consistent", "A5-transition-08": "consistent",
     }
     assert ledger.loc["A5-transition-06", "data_value"] == "2018"
     assert ledger.loc["A5-transition-06", "other_definition_value"] == "2019"
@@ -212,33 +305,31 @@ def series() -> pd.DataFrame:
                                homicide_deaths=load("homicides_state_monthly"), remittances=load("remittances_monthly"))
 
 
-def test_timeline_figure(events):
-    fig = tr.timeline_figure(events)
-    assert isinstance(fig, Figure) and fig.name == "transition-timeline"
-    assert fig.title == "15 of the 49 dated events fall in the 92 days around the U.S. transition (November 2020 – January 2021)"
-    assert len(fig.rows) == int((events["date"] >= tr.TIMELINE_START).sum()) == 49
+def test_disputes_figure(events):
+    fig = tr.disputes_figure(events)
+    assert isinstance(fig, Figure) and fig.name == "transition-disputes"
+    assert fig.title == "López Obrador moved against the autonomous regulators 36 days before Biden took office"
+    assert fig.rows["number"].tolist() == list(range(1, len(tr.DISPUTES) + 1))
     assert fig.rows["date"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()  # ISO text in the CSV download
-    assert fig.rows["label"].tolist() == tr.timeline_frame(events)["label"].tolist()
+    assert fig.coverage["resource"] == "events" and fig.coverage["stops_early"]
+    assert "acted" not in fig.title and "government" not in fig.title  # no tally of a selection of events
 
 
-def test_transition_weeks_figure(events):
-    fig = tr.transition_weeks_figure(events)
-    window = tr.transition_events(events)
-    assert isinstance(fig, Figure) and fig.name == "transition-weeks"
-    assert fig.title == "Mexico's government acted 8 times between the U.S. election and the first Biden call"
-    assert fig.rows["label"].tolist() == window["label"].tolist() and len(fig.rows) == 15
-    assert fig.rows.columns.tolist() == ["date", "label", "side", "days_after_election", "event", "publisher", "source_url"]
-    rules = fig.spec["vconcat"][0]["layer"][0]
-    assert rules["mark"]["type"] == "rule"
-    marks = fig.spec["datasets"][rules["data"]["name"]]
-    assert [m["label"] for m in marks] == [Label.ELECTORAL_COLLEGE_VOTE, Label.BIDEN_INAUGURATED]
+def test_trade_share_figure(events):
+    monthly = load("us_trade_monthly")
+    fig = tr.trade_share_figure(monthly, events)
+    assert fig.name == "transition-trade-shares"
+    assert fig.coverage["last_plotted"] == fig.coverage["last_available"] == f"{monthly['date'].max():%Y-%m-%d}"
+    assert set(fig.rows["partner"]) == {"Mexico", "Canada", "China"}
+    since = tr.leading_since(tr.rolling_trade_shares(monthly))
+    assert since is not None and f"since {since:%B %Y}" in fig.title
 
 
-def test_us_results_figure():
+def test_us_results_figure(events):
     results = load("us_president_2020_state")
-    fig = tr.us_results_figure(results)
+    fig = tr.us_results_figure(results, events)
     assert isinstance(fig, Figure) and fig.name == "transition-us-results"
-    assert fig.title == "Biden won 26 of 51 contests; 3 states were decided by under one point"
+    assert fig.title == "Biden carried 25 states and D.C. and won the Electoral College 306–232; 3 states were within one point"
     assert len(fig.rows) == 51 and fig.rows.columns.tolist() == ["state", "state_po", "biden_share", "trump_share", "margin_pts", "winner"]
     assert fig.description.endswith("Georgia, Arizona, Wisconsin have bars of less than one point.")
 
@@ -246,8 +337,26 @@ def test_us_results_figure():
 def test_indicators_figure_and_trade_trough(series, events):
     fig = tr.indicators_figure(series, events)
     assert isinstance(fig, Figure) and fig.name == "transition-indicators"
-    assert fig.title == "Trade and remittances kept growing after the change of U.S. president; border encounters rose +213%"
-    assert len(fig.rows) == len(series) and set(fig.rows["indicator"]) == set(series["indicator"])
+    assert fig.title == "Trade and remittances kept growing after Biden took office; monthly border encounters averaged 213% higher"
+    # the CSV holds what the chart shows: from January 2018 (encounters from October 2018) to each series' end
+    assert fig.rows["date"].min() == "2018-01-01"
+    assert len(fig.rows) == int((series["date"] >= pd.Timestamp("2018-01-01")).sum())
+    coverage = tr.indicator_coverage(series).set_index("indicator")
+    assert coverage.loc["sw_encounters_all", "first_month"] == pd.Timestamp("2018-10-01")
+    assert coverage.loc["us_exports_to_mexico", "first_month"] == pd.Timestamp("2018-01-01")
+    subtitle = " ".join(fig.spec["title"]["subtitle"])
+    assert "from January 2018 (border encounters from October 2018" in subtitle
+    for resource, column in (("us_trade_monthly", "date"), ("homicides_state_monthly", "date"), ("sw_border_encounters_monthly", "date")):
+        assert f"{tr._month_year(load(resource)[column].max())}" in subtitle
+    assert set(fig.resources) == {"us_trade_monthly", "sw_border_encounters_monthly", "homicides_state_monthly", "remittances_monthly"}
     assert len(fig.spec["vconcat"][0]["vconcat"]) == 6  # one panel per indicator
+    labels = [m["label"] for m in fig.spec["datasets"][fig.spec["vconcat"][0]["vconcat"][0]["layer"][1]["data"]["name"]]]
+    assert {"Biden takes office", "López Obrador's term ends", "Trump's second term begins"} <= set(labels)
     assert tr.trade_trough(series) == pd.Timestamp("2020-05-01")
     assert "Trade dips sharply in May 2020" in fig.description
+
+
+def test_indicators_figure_refuses_a_panel_short_of_its_data(series, events):
+    short = series[~((series["indicator"] == "remittances") & (series["date"] > pd.Timestamp("2024-09-01")))]
+    with pytest.raises(ValueError, match="remittances_monthly runs to"):
+        tr.indicators_figure(short, events)

@@ -193,3 +193,164 @@ def test_make_book_refuses_invalid_data_and_keeps_the_last_good_build(package):
     assert "states.csv, row 6, field 'state_name'" in result.stderr
     after = {p: p.stat().st_mtime_ns for p in (root / "_build" / "html").rglob("*.html")}
     assert after == before, "the published build changed although the data were invalid"
+
+
+# --- Faults found by the adversarial run (issue "Nothing half-written, nothing wrong let through") ---
+
+
+def edit_descriptor(package: Path, edit) -> None:
+    descriptor = json.loads((package / "datapackage.json").read_text())
+    edit(descriptor)
+    (package / "datapackage.json").write_text(json.dumps(descriptor, indent=2))
+
+
+def resource_entry(descriptor: dict, name: str) -> dict:
+    return next(r for r in descriptor["resources"] if r["name"] == name)
+
+
+def replace_cell(path: Path, row: int, field: str, value: str) -> None:
+    """Set one cell (row numbered as in messages: header = 1) through the csv module."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    rows[row - 1][rows[0].index(field)] = value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+BAD_CELLS = [  # (file, row, field, value, kind of problem reported)
+    *[("reference/country_indicators.csv", 3, "gdp_usd", v, "non-finite-number") for v in ("1e309", "Infinity", "inf", "-inf")],  # minimum: 0
+    ("trade/us_goods_trade_published.csv", 2, "value_usd_mn", "NaN", "non-finite-number"),  # a field with no minimum
+    ("reference/events.csv", line_with(DATA / "reference/events.csv", ",2018-08-08,") + 1, "date", "2018-8-8", "canonical ISO form"),
+    *[("reference/states.csv", 4, "state_name", f"Baja{c}California Sur", "control-character") for c in ("\x00", "\x1b", "\x7f", "\t")],
+    *[("elections/presidential_national_results.csv", 2, "source_url", url, "url-error")
+      for url in ("javascript:alert(1)", "ftp://example.org/x", "www.ine.mx", "https://a.mx/x https//b.mx")],
+]
+
+
+@pytest.mark.parametrize("file, row, field, value, kind", BAD_CELLS, ids=[f"{c[2]}={c[3]!r}" for c in BAD_CELLS])
+def test_bad_cell_is_refused_with_file_row_and_field(package, file, row, field, value, kind):
+    replace_cell(package / file, row, field, value)
+    refresh_hashes(package)
+    assert_located(problems_for(package), Path(file).name, row, f"'{field}'", kind)
+
+
+def test_nan_passes_when_declared_as_a_missing_value(package):
+    replace_cell(package / "trade/us_goods_trade_published.csv", 2, "value_usd_mn", "NaN")
+    refresh_hashes(package)
+    edit_descriptor(package, lambda d: resource_entry(d, "us_goods_trade_published")["schema"].__setitem__("missingValues", ["", "NaN"]))
+    assert validate_package(package / "datapackage.json") == []
+
+
+def test_loader_refuses_non_finite_numbers_with_file_row_and_field(package, monkeypatch):
+    from analysis import data
+
+    replace_cell(package / "reference/country_indicators.csv", 3, "gdp_usd", "1e309")
+    monkeypatch.setenv(data.PACKAGE_ENV, str(package / "datapackage.json"))
+    with pytest.raises(data.DataPackageError, match=r"country_indicators.csv, row 3, field 'gdp_usd': non-finite number '1e309'"):
+        data.load("country_indicators")
+
+
+@pytest.mark.parametrize("key", ["hash", "bytes"])
+def test_hash_and_bytes_are_required_on_every_resource(package, key):
+    rewrite_csv(package / "reference/states.csv", lambda l: l.__setitem__(1, l[1].replace("Aguascalientes", "Aguascalientez")))
+    edit_descriptor(package, lambda d: [r.pop(k, None) for r in d["resources"] if r["name"] == "states" for k in ("hash", "bytes")])
+    problems = problems_for(package)
+    assert any("resource 'states'" in p and f"'{key}' missing" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("path, reason", [
+    ("../outside/states.csv", "leaves the package folder"),
+    ("/etc/passwd", "is absolute"),
+    ("https://example.org/states.csv", "is a URL"),
+    ("file:///etc/passwd", "is a URL"),
+    ("reference/link/states.csv", "symbolic link"),
+])
+def test_unsafe_resource_paths_are_named_with_the_reason_and_refused_by_the_loader(package, tmp_path, monkeypatch, path, reason):
+    from analysis import data
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.copy(package / "reference/states.csv", outside / "states.csv")
+    (package / "reference/link").symlink_to(outside, target_is_directory=True)
+    (package / "reference/states.csv").unlink()
+    edit_descriptor(package, lambda d: resource_entry(d, "states").__setitem__("path", path))
+    problems = problems_for(package)
+    assert any("resource 'states'" in p and "unsafe-path" in p and reason in p for p in problems), problems
+    monkeypatch.setenv(data.PACKAGE_ENV, str(package / "datapackage.json"))
+    with pytest.raises(data.DataPackageError, match=f"resource 'states': .*{reason}"):
+        data.load("states")
+
+
+def test_byte_order_mark_is_refused(package):
+    path = package / "reference/states.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    refresh_hashes(package)
+    assert_located(problems_for(package), "states.csv", 1, None, "byte-order mark")
+
+
+def test_crlf_line_ends_are_refused(package):
+    path = package / "reference/states.csv"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    refresh_hashes(package)
+    assert_located(problems_for(package), "states.csv", 1, None, "line-ending-error")
+
+
+def test_source_links_in_the_descriptor_must_be_web_urls(package):
+    edit_descriptor(package, lambda d: resource_entry(d, "states")["sources"][0].__setitem__("path", "javascript:alert(1)"))
+    problems = problems_for(package)
+    assert any("resource 'states', source 1: url-error" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("encoding", ["no-such-encoding", "latin-1", "utf-8-sig"])
+def test_unknown_or_other_encoding_is_one_clear_line(package, encoding):
+    edit_descriptor(package, lambda d: resource_entry(d, "states").__setitem__("encoding", encoding))
+    result = subprocess.run([sys.executable, "-m", "analysis", "validate", str(package / "datapackage.json")], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "LookupError" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2 and "resource 'states': encoding-error" in lines[0] and "utf-8" in lines[0], lines
+
+
+@pytest.mark.parametrize("content", [b"", b"state_code,state_name,abbreviation\n"], ids=["empty", "header-only"])
+def test_empty_or_header_only_file_is_one_error_naming_it(package, content):
+    (package / "reference/states.csv").write_bytes(content)
+    refresh_hashes(package)
+    problems = problems_for(package)
+    assert len(problems) == 1 and "states.csv: empty-file" in problems[0], problems
+
+
+def test_oversized_resource_fails_fast(package):
+    import time
+
+    path = package / "reference/states.csv"
+    header, *rows = path.read_text(encoding="utf-8").splitlines()
+    path.write_text(header + "\n" + "\n".join(rows * 56_250) + "\n", encoding="utf-8")  # 1.8 million rows, ~33 MB
+    refresh_hashes(package)
+    started = time.perf_counter()
+    problems = problems_for(package)
+    assert time.perf_counter() - started < 20
+    assert_located(problems, "states", None, None, "size-limit")
+
+
+def test_too_many_rows_fail_fast_within_the_byte_limit(package):
+    path = package / "reference/states.csv"
+    header, *rows = path.read_text(encoding="utf-8").splitlines()
+    path.write_text(header + "\n" + "\n".join(rows[:1] * 110_000) + "\n", encoding="utf-8")
+    refresh_hashes(package)
+    assert_located(problems_for(package), "states.csv", None, None, "rows, over the limit")
+
+
+def test_cached_verdict_does_not_hide_a_later_edit(package, tmp_path):
+    from analysis.data.validate import validate_cached
+
+    cache = tmp_path / "cache"
+    assert validate_cached(package / "datapackage.json", cache) == ([], False)
+    assert validate_cached(package / "datapackage.json", cache) == ([], True)
+    rewrite_csv(package / "reference/states.csv", lambda l: l.__setitem__(1, l[1].replace("Aguascalientes", "Aguascalientez")))
+    problems, cached = validate_cached(package / "datapackage.json", cache)
+    assert not cached and any("hash-count" in p for p in problems), problems
+    refresh_hashes(package)  # a consistent edit is validated afresh too, and passes
+    assert validate_cached(package / "datapackage.json", cache) == ([], False)

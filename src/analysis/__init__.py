@@ -4,7 +4,7 @@ The version below is the single source of the project's version: the data packag
 book's footer and the release checks all read it from here.
 """
 
-__version__ = "0.2.0"
+__version__ = "1.0.0"
 
 from analysis.data import load, package_descriptor, resource_descriptor  # noqa: E402
 

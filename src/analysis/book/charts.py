@@ -494,10 +494,19 @@ class Figure:
         return f"fig-{self.name}-{digest}"
 
     def citation(self) -> str:
-        return (
-            f"“{self.title}”, figure {self.name} in U.S.–Mexico Relations in the López Obrador Era (2018–2024), "
-            f"version {analysis.__version__}. {self.source}"
-        )
+        """Suggested citation (the book build appends the chart's permalink to the one shown)."""
+        from analysis.book.cite import chart_citation
+
+        return chart_citation(self.title, self.name)
+
+    @property
+    def anchor(self) -> str:
+        """Stable permalink anchor: from the chart's name only, so new data never change it."""
+        return chart_anchor(self.name)
+
+    def metadata(self) -> dict:
+        """What the chart's metadata download holds: see :func:`chart_metadata`."""
+        return chart_metadata(self)
 
     def _repr_html_(self) -> str:
         fid = self.element_id
@@ -513,8 +522,10 @@ class Figure:
             f'<div class="amlo-chart" id="{fid}" role="img" aria-label="{html.escape(self.description)}">{self._static_html()}</div>'
             f'<figcaption id="{fid}-caption"><span class="amlo-source">{html.escape(self.source)}</span> '
             f'<span class="amlo-description">{html.escape(self.description)}</span> '
-            f'<a class="amlo-csv" download="{self.name}.csv" href="{csv_href}">Download the chart data (CSV)</a> '
-            f'<details class="amlo-cite"><summary>Cite this figure</summary>{html.escape(self.citation())}</details>'
+            f'{_downloads_html(self.name, csv_href, self.metadata())}'
+            f'<a class="amlo-permalink" href="#{self.anchor}">Link to this chart</a> '
+            f'<details class="amlo-cite"><summary>Cite this figure</summary>{html.escape(self.citation())}'
+            f'<span class="amlo-cite-url"></span></details>'
             f"</figcaption>"
             f'<script type="text/javascript">(function(){{var el=document.getElementById("{fid}");'
             f'if(window.amloChart){{window.amloChart(el,{spec},{_script_json(self.narrow_patch)},{WIDE.min_container});}}}})();</script>'
@@ -530,6 +541,107 @@ class Figure:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {"text/html": self._repr_html_(), "text/plain": f"Figure {self.name}: {self.title}. {self.description} {self.source}"}
+
+
+CHART_ANCHOR_PREFIX = "chart-"
+METADATA_MEDIATYPE = "application/json"
+
+
+def chart_anchor(name: str) -> str:
+    return CHART_ANCHOR_PREFIX + name
+
+
+def _data_uri(mediatype: str, payload: bytes) -> str:
+    return f"data:{mediatype};base64," + base64.b64encode(payload).decode()
+
+
+def metadata_bytes(metadata: dict) -> bytes:
+    return (json.dumps(metadata, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _downloads_html(name: str, csv_href: str, metadata: dict) -> str:
+    """The chart's downloads: its rows (CSV) and their metadata (JSON). In a notebook both are
+    ``data:`` links; the book build (``analysis.book.sitedata``) turns them into files of the
+    site under ``data/charts/`` and adds a zip of the two."""
+    meta_href = _data_uri(METADATA_MEDIATYPE, metadata_bytes(metadata))
+    return (
+        f'<span class="amlo-downloads">'
+        f'<a class="amlo-csv" download="{name}.csv" href="{csv_href}">Download the chart data (CSV)</a>'
+        f' · <a class="amlo-metadata" download="{name}.metadata.json" href="{meta_href}">'
+        f"its metadata (JSON: units, definitions, sources, licence)</a></span> · "
+    )
+
+
+def _field_type(values) -> str:
+    """The Table Schema type of a computed column (for the chart's metadata)."""
+    if pd.api.types.is_bool_dtype(values):
+        return "boolean"
+    if pd.api.types.is_integer_dtype(values):
+        return "integer"
+    if pd.api.types.is_numeric_dtype(values):
+        return "number"
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return "date"
+    return "string"
+
+
+def _subtitle(spec: dict) -> str:
+    subtitle = (spec.get("title") or {}).get("subtitle", "") if isinstance(spec.get("title"), dict) else ""
+    return " ".join(subtitle) if isinstance(subtitle, list) else str(subtitle or "")
+
+
+def chart_metadata(fig: "Figure") -> dict:
+    """Title, units and definitions of the chart's columns, sources with URLs, licence, version
+    and suggested citation, drawn from the descriptors of the resources the chart declares.
+
+    A column is described by the field of the same name in one of those resources; a column no
+    resource has (a share or total computed for the chart) says so. A chart that declares no
+    resource keeps its own source line and description only, and the metadata says so."""
+    from analysis.data import package_descriptor
+
+    package = package_descriptor()
+    by_name = {r["name"]: r for r in package["resources"]}
+    missing = [name for name in fig.resources if name not in by_name]
+    if missing:
+        raise KeyError(f"figure {fig.name!r} names resources the package lacks: {missing}")
+    declared = list(fig.resources)
+    # A chart that declares no resource: the tables its source line names, said to be inferred.
+    named = declared or [n for n in by_name if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", fig.source)]
+    used = [by_name[name] for name in named]
+    columns = []
+    rows = fig.rows if fig.rows is not None else pd.DataFrame()
+    for column in [*([rows.index.name] if rows.index.name else []), *rows.columns]:
+        match = next(((r["name"], f) for r in used for f in r["schema"]["fields"] if f["name"] == column), None)
+        if match:
+            resource, spec = match
+            columns.append({"name": column, "type": spec.get("type", ""), "unit": spec.get("unit", ""),
+                            "description": spec.get("description", ""), "from": f"{resource}.{column}"})
+        else:
+            columns.append({"name": column, "type": _field_type(rows[column] if column in rows.columns else rows.index),
+                            "unit": "", "description": "computed for this chart from the resources below (see the chart's subtitle)",
+                            "from": ""})
+    resources = [{"name": r["name"], "title": r["title"], "description": r["description"], "path": f"data/{r['path']}",
+                  "sources": r.get("sources", []), "licenses": r.get("licenses", [])} for r in used]
+    return {
+        "chart": fig.name,
+        "title": fig.title,
+        "subtitle": _subtitle(fig.spec),
+        "description": fig.description,
+        "source": fig.source,
+        "columns": columns,
+        "resources": resources,
+        "resources_note": (
+            "" if declared else
+            "The chart does not declare its resources; those listed are the tables its source line names." if used else
+            "The chart declares no resource of the data package: its source line is the only record of where its rows come from."),
+        "coverage": fig.coverage or {},
+        "licenses": package.get("licenses", []),
+        "license_note": "Cite the original publishers named in each source too; their own terms are listed in LICENSE-DATA.md.",
+        "version": analysis.__version__,
+        "citation": fig.citation(),
+        "permalink": "#" + chart_anchor(fig.name),
+        "url": "",
+    }
 
 
 def _chart_data(chart: alt.TopLevelMixin) -> pd.DataFrame:

@@ -35,3 +35,33 @@ def shingles(text: str) -> dict[str, str]:
 
 def fingerprint(run: str) -> str:
     return hashlib.sha256(run.encode("utf-8")).hexdigest()[:DIGITS]
+
+
+QUOTE_RUN = 3  # locator quotations have 3 to 7 words: each run of three must be in the paragraph
+
+
+def paragraphs(text: str) -> list[str]:
+    """The article's paragraphs: blocks separated by blank lines, counted from 1 at the top."""
+    return re.split(r"\n\s*\n", text)
+
+
+def _plain(text: str) -> str:
+    for curly, plain in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("—", "-"), ("–", "-")):
+        text = text.replace(curly, plain)
+    return text
+
+
+QUOTE_DIGITS = 10
+
+
+def quote_runs(text: str) -> list[str]:
+    """Sorted fingerprints (10 hex digits) of the runs of :data:`QUOTE_RUN` words of a paragraph or
+    a quotation: a set, not a sequence, so the paragraph's wording is not stored in order."""
+    tokens = words(_plain(text))
+    return sorted({fingerprint(" ".join(tokens[i:i + QUOTE_RUN]))[:QUOTE_DIGITS] for i in range(len(tokens) - QUOTE_RUN + 1)})
+
+
+def quote_in(quote: str, paragraph_runs: list[str]) -> bool:
+    """Whether every run of three words of the quotation is among a paragraph's."""
+    runs = set(quote_runs(quote))
+    return bool(runs) and runs <= set(paragraph_runs)

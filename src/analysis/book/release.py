@@ -5,12 +5,19 @@ the changelog and every built page. The data package follows this rule, enforced
 schemas of the last release (``releases/<version>/schemas.json``):
 
 - **major** when a field is renamed, removed, retyped or re-meant (its description or unit
-  changes), or a resource is removed or renamed;
-- **minor** for new resources, new fields or new rows;
+  changes), an allowed value of a field's ``enum`` is removed, a resource is removed or renamed,
+  or rows are removed without saying where they went;
+- **minor** for new resources, new fields, new allowed values of an ``enum``, new rows, and rows
+  merged into others whose former keys the surviving rows record;
 - **patch** for corrections of values (same rows, same fields).
 
 Rows are counted per resource and recorded with each release; a release recorded before row
-counts were kept compares on content hashes only.
+counts were kept compares on content hashes only. A resource may flag a field ``"formerKeys": true``
+(the fact-check ledger's ``merged_ids``): it lists, space-separated, the primary keys of rows merged
+into that row. For such resources the release also records the primary keys (``keys``) and the
+former keys (``merged``), so a removed key counts as a merge (minor) only when a surviving row
+records it, and as a removal (major) otherwise. Against a release recorded before keys were kept,
+the row count may fall by at most the number of newly recorded former keys.
 
 ``python -m analysis.book.release check`` verifies the version is consistent everywhere;
 ``python -m analysis.book.release cut`` (``make release``) refuses to record a release without a dated
@@ -59,19 +66,77 @@ def _rows(path: Path) -> int:
         return sum(1 for _ in handle) - 1
 
 
+def _key_list(key) -> list[str]:
+    """A primary key as a list: Table Schema v2 allows a single field's name as a string."""
+    return [key] if isinstance(key, str) else list(key)
+
+
+def _field_spec(field: dict) -> dict:
+    spec = {"type": field.get("type", "string"), "unit": field.get("unit", ""), "description": field.get("description", "")}
+    enum = field.get("constraints", {}).get("enum")
+    return {**spec, "enum": list(enum)} if enum is not None else spec
+
+
+def _keys(descriptor: dict, data_dir: Path) -> dict:
+    """For a resource with a ``formerKeys`` field: its primary keys and the former keys it records."""
+    import csv
+
+    former = [f["name"] for f in descriptor["schema"]["fields"] if f.get("formerKeys")]
+    key_fields = _key_list(descriptor["schema"].get("primaryKey", []))
+    if not former or not key_fields:
+        return {}
+    with (data_dir / descriptor["path"]).open(encoding="utf-8", newline="") as handle:
+        records = list(csv.DictReader(handle))
+    keys = sorted("|".join(r[k] for k in key_fields) for r in records)
+    merged = sorted({old for r in records for name in former for old in (r.get(name) or "").split()})
+    return {"keys": keys, "merged": merged}
+
+
 def schemas_of(descriptor: dict, data_dir: Path | None = None) -> dict:
-    """What the versioning rule compares: per resource, the fields with type, unit and meaning,
-    the content hash and (given the package folder) the number of rows."""
+    """What the versioning rule compares: per resource, the fields with type, unit, meaning and
+    allowed values, the content hash and (given the package folder) the number of rows and, for
+    resources that record merged rows, their keys.
+
+    The same for a Data Package v1 descriptor (``profile``) and a v2 one (``$schema``, ``type:
+    table``): the format of the descriptor is not part of the comparison, so releases recorded
+    under v1 compare field by field with a v2 package."""
     return {
         r["name"]: {
-            **({"rows": _rows(data_dir / r["path"])} if data_dir is not None else {}),
+            **({"rows": _rows(data_dir / r["path"]), **_keys(r, data_dir)} if data_dir is not None else {}),
             "path": r["path"],
-            "primaryKey": r["schema"].get("primaryKey", []),
-            "fields": {f["name"]: {"type": f.get("type", "string"), "unit": f.get("unit", ""), "description": f.get("description", "")} for f in r["schema"]["fields"]},
+            "primaryKey": _key_list(r["schema"].get("primaryKey", [])),
+            "fields": {f["name"]: _field_spec(f) for f in r["schema"]["fields"]},
             "hash": r.get("hash", ""),
         }
         for r in descriptor["resources"]
     }
+
+
+def _row_changes(name: str, before: dict, after: dict) -> list[tuple[str, str]]:
+    """Rows added, merged (former keys recorded by a surviving row) or removed."""
+    if "keys" in before and "keys" in after:
+        removed = sorted(set(before["keys"]) - set(after["keys"]))
+        added = set(after["keys"]) - set(before["keys"])
+        unexplained = [k for k in removed if k not in set(after.get("merged", []))]
+        reasons = []
+        if unexplained:
+            reasons.append(("major", f"{name}: {len(unexplained)} row(s) removed ({', '.join(unexplained[:5])})"))
+        if len(removed) > len(unexplained):
+            reasons.append(("minor", f"{name}: {len(removed) - len(unexplained)} row(s) merged into others (former keys recorded)"))
+        if added:
+            reasons.append(("minor", f"{name}: {len(added)} row(s) added"))
+        return reasons
+    if "rows" not in before or "rows" not in after:
+        return []
+    if after["rows"] > before["rows"]:
+        return [("minor", f"{name}: {after['rows'] - before['rows']} row(s) added")]
+    if after["rows"] < before["rows"]:
+        newly_merged = len(set(after.get("merged", [])) - set(before.get("merged", [])))
+        fewer = before["rows"] - after["rows"]
+        if fewer <= newly_merged:
+            return [("minor", f"{name}: {fewer} row(s) fewer, merged into others (former keys recorded)")]
+        return [("major", f"{name}: {fewer} row(s) removed, {newly_merged} of them recorded as merged")]
+    return []
 
 
 def required_bump(old: dict, new: dict) -> tuple[str, list[str]]:
@@ -87,16 +152,25 @@ def required_bump(old: dict, new: dict) -> tuple[str, list[str]]:
         for field, spec in before["fields"].items():
             if field not in after["fields"]:
                 reasons.append(("major", f"{name}.{field} removed or renamed"))
-            elif after["fields"][field]["type"] != spec["type"]:
-                reasons.append(("major", f"{name}.{field} retyped {spec['type']} → {after['fields'][field]['type']}"))
-            elif after["fields"][field]["unit"] != spec["unit"] or after["fields"][field]["description"] != spec["description"]:
+                continue
+            now = after["fields"][field]
+            if now["type"] != spec["type"]:
+                reasons.append(("major", f"{name}.{field} retyped {spec['type']} → {now['type']}"))
+            elif now["unit"] != spec["unit"] or now["description"] != spec["description"]:
                 reasons.append(("major", f"{name}.{field} changed meaning (unit or description)"))
+            if "enum" in spec and "enum" in now:
+                dropped = [v for v in spec["enum"] if v not in now["enum"]]
+                extra = [v for v in now["enum"] if v not in spec["enum"]]
+                if dropped:
+                    reasons.append(("major", f"{name}.{field}: allowed value(s) {', '.join(map(str, dropped))} removed"))
+                if extra:
+                    reasons.append(("minor", f"{name}.{field}: allowed value(s) {', '.join(map(str, extra))} added"))
         for field in after["fields"]:
             if field not in before["fields"]:
                 reasons.append(("minor", f"{name}.{field} added"))
-        if "rows" in before and "rows" in after and after["rows"] > before["rows"]:
-            reasons.append(("minor", f"{name}: {after['rows'] - before['rows']} row(s) added"))
-        elif after["hash"] != before["hash"] and not any(r[1].startswith(f"{name}") for r in reasons):
+        rows = _row_changes(name, before, after)
+        reasons += rows
+        if not rows and after["hash"] != before["hash"] and not any(r[1].startswith(f"{name}") for r in reasons):
             reasons.append(("patch", f"{name}: values changed"))
     for name in new:
         if name not in old:
@@ -126,9 +200,9 @@ def consistency_problems() -> list[str]:
     if package.get("version") != version:
         problems.append(f"data/datapackage.json has version {package.get('version')}, the code {version}")
     citation = (REPO_ROOT / "CITATION.cff").read_text(encoding="utf-8")
-    cited = re.search(r"^version:\s*(\S+)", citation, flags=re.M)
-    if not cited or cited.group(1) != version:
-        problems.append(f"CITATION.cff has version {cited.group(1) if cited else None}, the code {version}")
+    cited = re.findall(r"^\s*version:\s*(\S+)", citation, flags=re.M)
+    if not cited or any(v != version for v in cited):
+        problems.append(f"CITATION.cff has version(s) {sorted(set(cited))}, the code {version}")
     if f"## [{version}]" not in (REPO_ROOT / "CHANGELOG.md").read_text(encoding="utf-8"):
         problems.append(f"CHANGELOG.md has no section for {version}")
     return problems

@@ -5,6 +5,14 @@ worktree from the commit that recorded ``releases/<version>/schemas.json`` (``ma
 that version's own code and data; no tag is needed, though releases are also tagged), ``dev/`` for the
 working tree, ``latest/`` as a copy of the newest release, and ``index.html`` redirecting to
 ``latest/``. Each page carries a version switcher that links the same page in every version.
+
+A release's pages depend only on its commit and the toolchain, so each is built once and kept in
+``_build/site-cache/<version>-<commit>-<toolchain>/`` (``AMLO_SITE_CACHE`` moves it); the site
+links the cached files in (hard links; the two files that differ per site, ``versions.json`` and
+the switcher, are replaced, never written through a link). The working tree is built
+incrementally in ``_build/site-work/dev`` from the execution cache of ``make book`` (under its lock),
+so ``make site`` after ``make book`` executes no chapter again and costs the same whatever the
+number of releases.
 """
 
 from __future__ import annotations
@@ -22,6 +30,8 @@ from analysis.book.release import released_versions
 from analysis.book.sphinx_ext import SITE_VERSIONS_ENV
 
 SITE = REPO_ROOT / "_build" / "site"
+SITE_CACHE = Path(os.environ.get("AMLO_SITE_CACHE") or REPO_ROOT / "_build" / "site-cache")
+DEV_WORK = REPO_ROOT / "_build" / "site-work" / "dev"
 SWITCHER = Path(__file__).parent / "static" / "version-switcher.js"
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 
@@ -35,16 +45,61 @@ def release_commit(version: str) -> str:
     return out[-1]
 
 
-def build(source: Path, destination: Path, versions_json: str) -> None:
-    with tempfile.TemporaryDirectory(prefix="site-build-") as work:
-        env = {**os.environ, SITE_VERSIONS_ENV: versions_json, "PYTHONPATH": str(source / "src")}
-        env.pop("AMLO_DATA_PACKAGE", None)
-        subprocess.run([str(JUPYTER_BOOK), "build", "-W", "-n", "--keep-going", "--path-output", work, str(source)], env=env, check=True)
-        shutil.rmtree(destination, ignore_errors=True)
-        shutil.copytree(Path(work) / "_build" / "html", destination)
-    # The switcher is site infrastructure, not book content: every version gets the current one,
-    # so old releases list the versions published after them.
-    shutil.copyfile(SWITCHER, destination / "_static" / "version-switcher.js")
+def _replace(target: Path, text: str | None = None, source: Path | None = None) -> None:
+    """Write a file without writing through a hard link into the release cache."""
+    target.unlink(missing_ok=True)
+    if source is not None:
+        shutil.copyfile(source, target)
+    else:
+        target.write_text(text or "", encoding="utf-8")
+
+
+def _jupyter_book(source: Path, work: Path, versions_json: str, extra_env: dict | None = None) -> Path:
+    env = {**os.environ, SITE_VERSIONS_ENV: versions_json, "PYTHONPATH": str(source / "src"), **(extra_env or {})}
+    env.pop("AMLO_DATA_PACKAGE", None)
+    subprocess.run([str(JUPYTER_BOOK), "build", "-W", "-n", "--keep-going", "--path-output", str(work), str(source)], env=env, check=True)
+    return work / "_build" / "html"
+
+
+def install(html: Path, destination: Path, versions_json: str, *, link: bool) -> None:
+    """Put a built site into the site being assembled (hard links for a cached release, whose files
+    never change; a copy of the dev build, which the next build rewrites in place), with the
+    current version list and switcher. The switcher is site infrastructure, not book content:
+    every version gets the current one, so old releases list the versions published after them."""
+    shutil.rmtree(destination, ignore_errors=True)
+    shutil.copytree(html, destination, copy_function=os.link if link else shutil.copy2)
+    _replace(destination / "_static" / "versions.json", versions_json)
+    _replace(destination / "_static" / "version-switcher.js", source=SWITCHER)
+
+
+def release_site(version: str, versions_json: str) -> Path:
+    """The built pages of a release, from the cache or built once from its commit."""
+    from analysis.book.build import environment_fingerprint
+
+    commit = release_commit(version)
+    cached = SITE_CACHE / f"{version}-{commit[:12]}-{environment_fingerprint()[:12]}"
+    if (cached / "index.html").is_file():
+        print(f"release {version}: cached build of {commit[:12]}")
+        return cached
+    SITE_CACHE.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f"worktree-{version}-") as tree, tempfile.TemporaryDirectory(prefix="site-build-", dir=SITE_CACHE) as work:
+        subprocess.run(["git", "worktree", "add", "--detach", tree, commit], cwd=REPO_ROOT, check=True, capture_output=True)
+        try:
+            html = _jupyter_book(Path(tree), Path(work), versions_json)
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", tree], cwd=REPO_ROOT, check=False, capture_output=True)
+        html.rename(cached)
+    return cached
+
+
+def dev_site(versions_json: str) -> Path:
+    """The working tree's pages, built incrementally, reusing the execution cache of make book."""
+    from analysis.book.build import CACHE_ENV
+    from analysis.data.atomic import exclusive
+
+    cache = REPO_ROOT / "_build" / "work" / "_build" / ".jupyter_cache"
+    with exclusive(REPO_ROOT / "_build" / ".book.lock", f"a book build of {REPO_ROOT}"):
+        return _jupyter_book(REPO_ROOT, DEV_WORK, versions_json, {CACHE_ENV: str(cache)})
 
 
 def main() -> int:
@@ -56,23 +111,19 @@ def main() -> int:
     for version in releases + ["dev"]:
         listing = json.dumps({"current": version, "versions": [{"name": n, "path": n} for n in names]})
         if version == "dev":
-            build(REPO_ROOT, staging / "dev", listing)
-            continue
-        with tempfile.TemporaryDirectory(prefix=f"worktree-{version}-") as tree:
-            subprocess.run(["git", "worktree", "add", "--detach", tree, release_commit(version)], cwd=REPO_ROOT, check=True, capture_output=True)
-            try:
-                build(Path(tree), staging / version, listing)
-            finally:
-                subprocess.run(["git", "worktree", "remove", "--force", tree], cwd=REPO_ROOT, check=False, capture_output=True)
+            install(dev_site(listing), staging / version, listing, link=False)
+        else:
+            install(release_site(version, listing), staging / version, listing, link=True)
     if releases:
         newest = releases[-1]
-        shutil.copytree(staging / newest, staging / "latest")
-        (staging / "latest/_static/versions.json").write_text(
-            json.dumps({"current": "latest", "versions": [{"name": n, "path": n} for n in names]}), encoding="utf-8")
+        shutil.copytree(staging / newest, staging / "latest", copy_function=os.link)
+        _replace(staging / "latest/_static/versions.json", json.dumps({"current": "latest", "versions": [{"name": n, "path": n} for n in names]}))
     start = "latest" if releases else "dev"
     (staging / "index.html").write_text(f'<!DOCTYPE html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url={start}/index.html"><a href="{start}/index.html">{start}</a>\n', encoding="utf-8")
-    shutil.rmtree(SITE, ignore_errors=True)
-    staging.rename(SITE)
+    from analysis.data.atomic import swap_folders
+
+    swap_folders(staging, SITE)
+    shutil.rmtree(staging, ignore_errors=True)
     print(f"site with versions {', '.join(names)} in {SITE}")
     return 0
 

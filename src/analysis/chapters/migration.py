@@ -1,7 +1,9 @@
-"""Analysis for the migration chapter: pure functions over the package's migration tables.
+"""Analysis for the migration chapter: pure functions over the package's migration tables, and the
+chapter's figure builders (one per chart, each returning the finished Figure).
 
-All years are U.S. fiscal years (October–September) unless a function says otherwise; the published
-figures on Mexico's returns of Central Americans are calendar years.
+Years: the U.S. border series are U.S. fiscal years (October–September, named for the year they end);
+Mexico's enforcement figures are calendar years. Every function says which it uses, and no function
+mixes them. Every count is of events: a person stopped twice counts twice.
 """
 
 from __future__ import annotations
@@ -9,34 +11,97 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analysis.book.charts import PALETTE, WIDTH, Figure, event_rules, figure
+from analysis.book.charts import PALETTE, WIDTH, Figure, TimeAxis, event_rules, figure, wrap_source
 from analysis.data.events import Label, event_date
+from analysis.data.periods import long_date
 
 NORTHERN_TRIANGLE = ["Guatemala", "Honduras", "El Salvador"]
 GROUP_ORDER = ["Mexico", "Guatemala", "Honduras", "El Salvador", "Other"]
+USBP, OFO = "U.S. Border Patrol", "Office of Field Operations"
+TITLE_8, TITLE_42 = "Title 8", "Title 42"
+COMPLETE = "complete fiscal year"
 
-SERIES_CBP = "Border Patrol apprehensions, southwest border (CBP tables, to FY2019)"
-SERIES_KHSM = "Border Patrol encounters, southwest border (DHS OHSS, rounded)"
-SERIES_ALL = "All southwest border encounters, USBP + OFO (CBP, FY2019 on)"
+# The presidential marks every time chart carries where it crosses them (label shown on the chart).
+TERM_MARKS = [(Label.AMLO_TAKES_OFFICE, "López Obrador takes office"), (Label.BIDEN_INAUGURATED, "Biden takes office"),
+              (Label.SHEINBAUM_INAUGURATED, "López Obrador's term ends"), (Label.TRUMP_INAUGURATED_2025, "Trump takes office")]
 
-# Policy periods shaded on the monthly chart (dates from the events resource, by label).
-PERIODS = [(Label.REMAIN_IN_MEXICO_STARTS, Label.MPP_ENROLMENTS_SUSPENDED, "Remain in Mexico (MPP)"),
+# Policy periods shaded on the monthly chart: (start label, end label, band name).
+PERIODS = [(Label.REMAIN_IN_MEXICO_STARTS, Label.MPP_ENROLMENTS_SUSPENDED, "Remain in Mexico"),
+           (Label.MPP_2_RESTARTS, Label.MPP_2_ENDS, "Remain in Mexico 2.0"),
            (Label.TITLE_42_BEGINS, Label.TITLE_42_ENDS, "Title 42 in force")]
+# Policy dates marked on the monthly chart, with the text shown (dates from the events resource).
+POLICY_MARKS = [(Label.JUNE_2019_JOINT_DECLARATION, "June 2019 declaration"),
+                (Label.MEXICO_TAKES_VENEZUELANS, "Mexico takes Venezuelans"),
+                (Label.MEXICO_TAKES_CHNV_RETURNS, "Mexico takes Cubans, Haitians, Nicaraguans"),
+                (Label.LAWFUL_PATHWAYS_RULE, "Title 42 ends; Lawful Pathways rule"),
+                (Label.SECURING_THE_BORDER, "June 2024 proclamation")]
+# The chapter's policy timeline (table), in date order.
+TIMELINE_LABELS = [
+    Label.ZERO_TOLERANCE_ORDERED, Label.FAMILY_SEPARATION_ORDER, Label.CARAVAN_LEAVES_HONDURAS, Label.AMLO_TAKES_OFFICE,
+    Label.REMAIN_IN_MEXICO_ANNOUNCED, Label.REMAIN_IN_MEXICO_STARTS, Label.BORDER_CLOSURE_THREAT, Label.TARIFF_THREAT_OVER_MIGRATION,
+    Label.JUNE_2019_JOINT_DECLARATION, Label.SUPPLEMENTARY_AGREEMENT, Label.MEXICO_REPORTS_GUARD_DEPLOYMENT, Label.TITLE_42_BEGINS,
+    Label.MEXICO_TAKES_TITLE_42_RETURNS, Label.BIDEN_INAUGURATED, Label.MPP_ENROLMENTS_SUSPENDED, Label.MPP_TERMINATED,
+    Label.SUPREME_COURT_MPP_RESTART, Label.MPP_2_RESTARTS, Label.BIDEN_V_TEXAS, Label.MPP_2_ENDS, Label.MEXICO_TAKES_VENEZUELANS,
+    Label.MEXICO_ENDS_MPP_PARTICIPATION, Label.MEXICO_TAKES_CHNV_RETURNS, Label.CBP_ONE_APPOINTMENTS, Label.TITLE_42_ENDS,
+    Label.LAWFUL_PATHWAYS_RULE, Label.SECURING_THE_BORDER, Label.SHEINBAUM_INAUGURATED, Label.TRUMP_INAUGURATED_2025,
+]
+
+SERIES_T8 = "Apprehensions (Title 8)"
+SERIES_T42 = "Apprehensions plus Title 42 expulsions"
+AUTHORITY_ORDER = [f"{USBP}, {TITLE_8}", f"{USBP}, {TITLE_42}", f"{OFO}, {TITLE_8}", f"{OFO}, {TITLE_42}"]
+AUTHORITY_NAMES = {f"{USBP}, {TITLE_8}": "Border Patrol apprehensions (Title 8)",
+                   f"{USBP}, {TITLE_42}": "Border Patrol expulsions (Title 42)",
+                   f"{OFO}, {TITLE_8}": "Inadmissible at ports of entry (Title 8)",
+                   f"{OFO}, {TITLE_42}": "Expulsions at ports of entry (Title 42)"}
 
 
-def long_series(historical: pd.DataFrame, region: pd.DataFrame, monthly: pd.DataFrame) -> pd.DataFrame:
-    """Southwest border series by fiscal year under the three definitions, in long form
-    (fiscal_year, series, value). The definitions overlap in FY2000–FY2019 and FY2019–FY2024."""
-    cbp = historical.dropna(subset=["sw_apprehensions"])[["fiscal_year", "sw_apprehensions"]].rename(columns={"sw_apprehensions": "value"})
-    khsm = region[region["region"] == "Southwest Land Border"][["fiscal_year", "encounters"]].rename(columns={"encounters": "value"})
-    complete = complete_fiscal_years(monthly)
-    allenc = monthly[monthly["fiscal_year"].isin(complete)].groupby("fiscal_year", as_index=False)["encounters"].sum().rename(columns={"encounters": "value"})
-    parts = [cbp.assign(series=SERIES_CBP), khsm.assign(series=SERIES_KHSM), allenc.assign(series=SERIES_ALL)]
-    frame = pd.concat(parts, ignore_index=True)[["fiscal_year", "series", "value"]]
-    frame["fiscal_year"] = frame["fiscal_year"].astype(int)
-    frame["value"] = frame["value"].astype("int64")
-    return frame
+# --------------------------------------------------------------------------- calendar positions and marks
 
+def fiscal_position(date) -> float:
+    """Where a date falls on an axis of U.S. fiscal years whose points sit at the middle of each year
+    (FY2019 spans 2018.5–2019.5): 1 October 2018 → 2018.5, 1 April 2019 → 2019.0."""
+    date = pd.Timestamp(date)
+    fiscal_year = date.year + 1 if date.month >= 10 else date.year
+    months = (date.month - 10) % 12 + (date.day - 1) / date.days_in_month
+    return fiscal_year - 0.5 + months / 12
+
+
+def calendar_position(date) -> float:
+    """Where a date falls on an axis of calendar years whose points sit at mid-year (2019 spans 2018.5–2019.5)."""
+    date = pd.Timestamp(date)
+    days = 366 if date.is_leap_year else 365
+    return date.year - 0.5 + (date.day_of_year - 1) / days
+
+
+def term_marks(events: pd.DataFrame, first: float, last: float, position=None) -> pd.DataFrame:
+    """The presidential marks (``TERM_MARKS``) that fall between axis positions ``first`` and ``last``,
+    as ``date`` (axis position, or the date itself when ``position`` is None) and ``label``."""
+    rows = []
+    for label, text in TERM_MARKS:
+        date = event_date(events, label)
+        x = position(date) if position else date
+        key = x if position else pd.Timestamp(date)
+        if first <= key <= last:
+            rows.append({"date": x, "label": text})
+    return pd.DataFrame(rows, columns=["date", "label"])
+
+
+def _position_rules(marks: pd.DataFrame) -> list[alt.Chart]:
+    """``charts.event_rules`` on a numeric year axis (``marks.date`` holds axis positions), with the
+    tooltip naming the mark instead of reading the position as a date."""
+    if marks.empty:
+        return []
+    rules, labels = event_rules(marks, stagger=len(marks), y_step=12, x_type="Q")
+    return [rules.encode(tooltip=[alt.Tooltip("label:N", title="Mark")]), labels]
+
+
+def _marks_layers(events: pd.DataFrame, rows: pd.DataFrame, x_field: str, position) -> list[alt.Chart]:
+    """Dashed rules and labels for the presidential marks within the range of ``rows[x_field]``."""
+    first, last = rows[x_field].min() - 0.5, rows[x_field].max() + 0.5
+    return _position_rules(term_marks(events, first, last, position))
+
+
+# --------------------------------------------------------------------------- U.S. border series (fiscal years)
 
 def complete_fiscal_years(monthly: pd.DataFrame) -> list[int]:
     """Fiscal years with all twelve months in the monthly table."""
@@ -44,11 +109,95 @@ def complete_fiscal_years(monthly: pd.DataFrame) -> list[int]:
     return sorted(int(fy) for fy, n in months.items() if n == 12)
 
 
-def value_for(frame: pd.DataFrame, series: str, fiscal_year: int) -> int:
-    row = frame[(frame["series"] == series) & (frame["fiscal_year"] == fiscal_year)]
+def complete_years(annual: pd.DataFrame) -> pd.DataFrame:
+    """Rows of ``sw_border_encounters_annual`` for complete fiscal years only."""
+    return annual[annual["status"] == COMPLETE]
+
+
+def partial_year(annual: pd.DataFrame) -> dict | None:
+    """The partial fiscal year of ``sw_border_encounters_annual``, if any: year, months and month range."""
+    part = annual[annual["status"] != COMPLETE]
+    if part.empty:
+        return None
+    row = part.iloc[0]
+    return {"fiscal_year": int(row["fiscal_year"]), "months": int(row["months"]),
+            "first_month": pd.Timestamp(row["first_month"]), "last_month": pd.Timestamp(row["last_month"])}
+
+
+def encounters_by_authority(annual: pd.DataFrame) -> pd.DataFrame:
+    """Encounters by complete fiscal year and the four component × authority cells, with each cell's share (%)."""
+    frame = complete_years(annual).copy()
+    frame["cell"] = frame["component"] + ", " + frame["authority"]
+    frame["kind"] = frame["cell"].map(AUTHORITY_NAMES)
+    frame["share_pct"] = 100 * frame["encounters"] / frame.groupby("fiscal_year")["encounters"].transform("sum")
+    frame["fiscal_year"] = frame["fiscal_year"].astype(int)
+    return frame[["fiscal_year", "cell", "kind", "encounters", "share_pct"]].reset_index(drop=True)
+
+
+def authority_share(annual: pd.DataFrame, fiscal_year: int, *, component: str | None = None, authority: str | None = None) -> float:
+    """Share (%) of all southwest border encounters in a fiscal year held by a component and/or an authority."""
+    year = annual[annual["fiscal_year"] == fiscal_year]
+    if year.empty:
+        raise KeyError(f"no encounters for FY{fiscal_year}")
+    part = year
+    if component:
+        part = part[part["component"] == component]
+    if authority:
+        part = part[part["authority"] == authority]
+    return float(100 * part["encounters"].sum() / year["encounters"].sum())
+
+
+def annual_total(annual: pd.DataFrame, fiscal_year: int, *, component: str | None = None, authority: str | None = None) -> int:
+    part = annual[annual["fiscal_year"] == fiscal_year]
+    if part.empty:
+        raise KeyError(f"no encounters for FY{fiscal_year}")
+    if component:
+        part = part[part["component"] == component]
+    if authority:
+        part = part[part["authority"] == authority]
+    return int(part["encounters"].sum())
+
+
+def border_patrol_series(historical: pd.DataFrame, annual: pd.DataFrame) -> pd.DataFrame:
+    """Border Patrol at the southwest border by complete fiscal year, in long form (fiscal_year, series, value, source).
+
+    ``SERIES_T8``: apprehensions under Title 8, from CBP's historical tables to FY2019 and from CBP's
+    Southwest Land Border Encounters files from FY2020 (the two agree exactly in FY2019, where both exist).
+    ``SERIES_T42``: apprehensions plus Title 42 expulsions, only for the fiscal years with expulsions:
+    a separate line, never joined to the Title 8 one."""
+    cbp = historical.dropna(subset=["sw_apprehensions"])
+    rows = [{"fiscal_year": int(fy), "series": SERIES_T8, "value": int(v), "source": "CBP historical tables"}
+            for fy, v in zip(cbp["fiscal_year"], cbp["sw_apprehensions"])]
+    usbp = complete_years(annual)[lambda f: f["component"] == USBP].pivot_table(
+        index="fiscal_year", columns="authority", values="encounters", aggfunc="sum")
+    overlap = set(usbp.index) & set(cbp["fiscal_year"])
+    for fy in sorted(overlap):
+        if int(usbp.at[fy, TITLE_8]) != int(cbp.loc[cbp["fiscal_year"] == fy, "sw_apprehensions"].iloc[0]):
+            raise ValueError(f"FY{fy}: CBP's historical table and its encounters file disagree; the series cannot be joined")
+    for fy, row in usbp.iterrows():
+        if fy not in overlap:
+            rows.append({"fiscal_year": int(fy), "series": SERIES_T8, "value": int(row[TITLE_8]), "source": "CBP encounters files"})
+        if row[TITLE_42] > 0:
+            rows.append({"fiscal_year": int(fy), "series": SERIES_T42, "value": int(row[TITLE_8] + row[TITLE_42]),
+                         "source": "CBP encounters files"})
+    return pd.DataFrame(rows).sort_values(["series", "fiscal_year"]).reset_index(drop=True)
+
+
+def series_value(series: pd.DataFrame, name: str, fiscal_year: int) -> int:
+    row = series[(series["series"] == name) & (series["fiscal_year"] == fiscal_year)]
     if len(row) != 1:
-        raise KeyError(f"no single value for {series!r} in FY{fiscal_year}")
+        raise KeyError(f"no single value for {name!r} in FY{fiscal_year}")
     return int(row["value"].iloc[0])
+
+
+def fewest_since(historical: pd.DataFrame, value: int, before: int) -> int:
+    """The last fiscal year before ``before`` with fewer southwest border apprehensions than ``value``
+    (CBP tables, FY1960 on); an error if no earlier year had fewer."""
+    series = historical.dropna(subset=["sw_apprehensions"]).set_index("fiscal_year")["sw_apprehensions"]
+    lower = series[(series.index < before) & (series < value)]
+    if lower.empty:
+        raise ValueError(f"no fiscal year before FY{before} had fewer than {value:,} apprehensions")
+    return int(lower.index.max())
 
 
 def composition(citizenship: pd.DataFrame) -> pd.DataFrame:
@@ -87,6 +236,12 @@ def first_year_mexico_not_largest(comp: pd.DataFrame) -> int:
     return int(below.index.min())
 
 
+def mexico_majority_years_after(comp: pd.DataFrame, fiscal_year: int) -> list[int]:
+    """Fiscal years after ``fiscal_year`` in which Mexicans were again half or more of Border Patrol SW encounters."""
+    mexico = comp[comp["citizenship_group"] == "Mexico"].set_index("fiscal_year")["share_pct"]
+    return [int(fy) for fy, share in mexico.items() if fy > fiscal_year and share >= 50]
+
+
 def family_shares(family: pd.DataFrame) -> pd.DataFrame:
     """Family-status composition of Border Patrol southwest encounters (fiscal_year × status, share %)."""
     frame = family.copy()
@@ -103,29 +258,40 @@ def mexican_share_historical(historical: pd.DataFrame, fiscal_year: int, scope: 
     return float(100 * row[f"{scope}_mexican_apprehensions"].iloc[0] / total)
 
 
+def top_other_citizenships(detailed: pd.DataFrame, fiscal_year: int, n: int = 5) -> pd.DataFrame:
+    """Largest named nationalities outside CBP's four named groups (OTHER excluded) in a fiscal year."""
+    part = detailed[(detailed["fiscal_year"] == fiscal_year) & (detailed["citizenship_group"] == "Other") & (detailed["citizenship"] != "OTHER")]
+    return part.nlargest(n, "encounters")[["citizenship", "encounters"]].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- monthly series and policy dates
+
 def monthly_by_group(monthly: pd.DataFrame) -> pd.DataFrame:
     """Monthly encounters in three groups for charting: Mexico, Northern Triangle, other countries."""
     label = monthly["citizenship"].map(lambda c: "Mexico" if c == "Mexico" else ("Northern Triangle" if c in NORTHERN_TRIANGLE else "Other countries"))
-    out = monthly.assign(group=label).groupby(["date", "group"], as_index=False)["encounters"].sum()
-    return out
+    return monthly.assign(group=label).groupby(["date", "group"], as_index=False)["encounters"].sum()
 
 
 def monthly_total(monthly: pd.DataFrame) -> pd.Series:
     return monthly.groupby("date")["encounters"].sum()
 
 
-def policy_events(events: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
-    """Rows of the events resource with these labels (each must exist exactly once)."""
-    chosen = events[events["label"].isin(labels)][["date", "label", "event", "publisher", "source_url"]]
-    missing = set(labels) - set(chosen["label"])
+def month_value(monthly: pd.DataFrame, month: str) -> int:
+    total = monthly_total(monthly)
+    stamp = pd.Timestamp(month)
+    if stamp not in total.index:
+        raise KeyError(f"no encounters for {stamp:%B %Y}")
+    return int(total[stamp])
+
+
+def sum_between(monthly: pd.DataFrame, first: str, last: str, column: str = "encounters") -> int:
+    """Sum of a monthly column over the months ``first``–``last`` inclusive; every month must be present."""
+    series = monthly.groupby("date")[column].sum()
+    months = pd.date_range(first, last, freq="MS")
+    missing = [m for m in months if m not in series.index]
     if missing:
-        raise KeyError(f"events not found in the events resource: {sorted(missing)}")
-    return chosen.sort_values("date").reset_index(drop=True)
-
-
-def policy_periods(events: pd.DataFrame) -> pd.DataFrame:
-    rows = [{"start": event_date(events, a), "end": event_date(events, b), "label": name} for a, b, name in PERIODS]
-    return pd.DataFrame(rows)
+        raise KeyError(f"months missing from the monthly table: {missing[0]:%B %Y}…")
+    return int(series.loc[months].sum())
 
 
 def change_around(monthly: pd.DataFrame, date: pd.Timestamp, months: int = 3, groups: list[str] | None = None) -> dict:
@@ -147,17 +313,42 @@ def peak_month(monthly: pd.DataFrame) -> tuple[pd.Timestamp, int]:
     return pd.Timestamp(total.idxmax()), int(total.max())
 
 
-def top_other_citizenships(detailed: pd.DataFrame, fiscal_year: int, n: int = 5) -> pd.DataFrame:
-    """Largest named nationalities outside CBP's four named groups (OTHER excluded) in a fiscal year."""
-    part = detailed[(detailed["fiscal_year"] == fiscal_year) & (detailed["citizenship_group"] == "Other") & (detailed["citizenship"] != "OTHER")]
-    return part.nlargest(n, "encounters")[["citizenship", "encounters"]].reset_index(drop=True)
+def policy_events(events: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
+    """Rows of the events resource with these labels (each must exist exactly once), in date order."""
+    chosen = events[events["label"].isin(labels)][["date", "date_precision", "label", "event", "publisher", "source_url"]]
+    missing = set(labels) - set(chosen["label"])
+    if missing:
+        raise KeyError(f"events not found in the events resource: {sorted(missing)}")
+    return chosen.sort_values(["date", "label"]).reset_index(drop=True)
 
+
+def policy_periods(events: pd.DataFrame) -> pd.DataFrame:
+    rows = [{"start": event_date(events, a), "end": event_date(events, b), "label": name} for a, b, name in PERIODS]
+    return pd.DataFrame(rows)
+
+
+def policy_timeline(events: pd.DataFrame) -> pd.DataFrame:
+    """The chapter's policy timeline (``TIMELINE_LABELS``): date in words, what happened, source."""
+    rows = policy_events(events, TIMELINE_LABELS)
+    rows["when"] = [f"{d:%B %Y}" if p == "month" else long_date(d) for d, p in zip(rows["date"], rows["date_precision"])]
+    return rows[["when", "event", "publisher", "source_url"]]
+
+
+# --------------------------------------------------------------------------- published and collected figures
 
 def published(pub: pd.DataFrame, source_row: int) -> float:
     row = pub[pub["source_row"] == source_row]
     if len(row) != 1 or pd.isna(row["value"].iloc[0]):
-        raise KeyError(f"no published value at published_figures.csv line {source_row}")
+        raise KeyError(f"no published value at line {source_row} of the table's raw file")
     return float(row["value"].iloc[0])
+
+
+def figure_for(table: pd.DataFrame, indicator: str, period: str | None = None) -> float:
+    """The single value of a published or collected figure, found by its indicator (and period)."""
+    rows = table[(table["indicator"] == indicator) & (True if period is None else table["period"] == period)]
+    if len(rows) != 1 or pd.isna(rows["value"].iloc[0]):
+        raise KeyError(f"no single value for {indicator!r} {period or ''}")
+    return float(rows["value"].iloc[0])
 
 
 def central_american_returns(pub: pd.DataFrame) -> pd.DataFrame:
@@ -180,16 +371,34 @@ def returns_sum(pub: pd.DataFrame, first: int, last: int) -> tuple[float, list[i
     return float(series.reindex(years).sum()), missing
 
 
-def mexico_majority_years_after(comp: pd.DataFrame, fiscal_year: int) -> list[int]:
-    """Fiscal years after ``fiscal_year`` in which Mexicans were again half or more of Border Patrol SW encounters."""
-    mexico = comp[comp["citizenship_group"] == "Mexico"].set_index("fiscal_year")["share_pct"]
-    return [int(fy) for fy, share in mexico.items() if fy > fiscal_year and share >= 50]
+def enforcement_value(annual: pd.DataFrame, series: str, year: int) -> int:
+    """One figure of ``mexico_enforcement_annual`` (calendar year)."""
+    row = annual[(annual["series"] == series) & (annual["year"] == year)]
+    if len(row) != 1:
+        raise KeyError(f"no {series!r} figure for {year}")
+    return int(row["value"].iloc[0])
 
 
-def join_years(years: list[int]) -> str:
-    labels = [f"FY{y}" for y in years]
+def years_without(annual: pd.DataFrame, measure: str, first: int, last: int) -> list[int]:
+    """Calendar years ``first``–``last`` for which no series of ``measure`` has a figure."""
+    held = set(annual.loc[annual["measure"] == measure, "year"])
+    return [y for y in range(first, last + 1) if y not in held]
+
+
+def figures_table(table: pd.DataFrame, topic: str) -> pd.DataFrame:
+    """A topic's rows of a published/collected figures table for display: period, what, value, status, source."""
+    part = table[table["topic"] == topic]
+    value = part["value"].map(lambda v: "not found" if pd.isna(v) else f"{v:,.0f}")
+    return pd.DataFrame({"period": part["period"], "what was counted": part["indicator"], "value": value,
+                         "unit": part["unit"].fillna(""), "status": part["status"],
+                         "source": (part["publisher"].fillna("") + "; " + part["document"].fillna("")).str.strip("; "),
+                         "url": part["source_url"].fillna("")}).reset_index(drop=True)
+
+
+def join_years(years: list[int], prefix: str = "FY") -> str:
+    labels = [f"{prefix}{y}" for y in years]
     if not labels:
-        return "no later year"
+        return "no year"
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
@@ -200,114 +409,216 @@ def thousands(value: float) -> str:
 
 # --------------------------------------------------------------------------- figures: one builder per chart, each returning the Figure
 
-# Policy dates marked on the monthly chart (labels of the events resource).
-POLICY_LABELS = [Label.REMAIN_IN_MEXICO_STARTS, Label.JUNE_2019_JOINT_DECLARATION, Label.MEXICO_REPORTS_GUARD_DEPLOYMENT, Label.TITLE_42_BEGINS,
-                 Label.MPP_ENROLMENTS_SUSPENDED, Label.SUPREME_COURT_MPP_RESTART, Label.TITLE_42_ENDS]
-
-
-def _stacked(chart: alt.Chart, field: str, order: list[str], channel=alt.Color) -> alt.Chart:
+def _stacked(chart: alt.Chart, field: str, order: list[str], channel=alt.Color, colours: list[str] | None = None) -> alt.Chart:
     """Stack the values of ``field`` in ``order`` (first at the bottom), coloured from the palette in that order."""
     return chart.encode(
-        channel(f"{field}:N", title=None, sort=order, scale=alt.Scale(domain=order, range=PALETTE[:len(order)])),
+        channel(f"{field}:N", title=None, sort=order, scale=alt.Scale(domain=order, range=colours or PALETTE[:len(order)]),
+                legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0)),
         order=alt.Order("order:Q"),
     ).transform_calculate(order=f"indexof({order!r}, datum.{field})")
 
 
-def long_series_figure(series: pd.DataFrame) -> Figure:
-    """Lines by definition over fiscal years FY1960 on (``series``: ``long_series``), with dashed rules
-    at the series breaks of FY2000 and FY2020."""
-    breaks = pd.DataFrame({"fiscal_year": [2000, 2020], "label": ["OHSS series starts", "Title 42 / 'encounters'"]})
-    long_data = series[series["fiscal_year"] >= 1960]
-    values = {name: group.set_index("fiscal_year")["value"] for name, group in series.groupby("series")}
-    sw_cbp, sw_khsm, sw_all = values[SERIES_CBP], values[SERIES_KHSM], values[SERIES_ALL]
-    order = [SERIES_CBP, SERIES_KHSM, SERIES_ALL]
-    lines = alt.Chart(long_data).mark_line().encode(
-        x=alt.X("fiscal_year:Q", title="U.S. fiscal year", axis=alt.Axis(format="d")),
-        y=alt.Y("value:Q", title="Persons-events", axis=alt.Axis(format="~s")),
-        color=alt.Color("series:N", title=None, sort=order, scale=alt.Scale(domain=order, range=PALETTE[:3]),
+def _lines(text: str) -> list[str]:
+    """A subtitle wrapped to the chart's width (Vega-Lite draws a list as lines)."""
+    return wrap_source(text, width=112)
+
+
+def _fy_axis(domain: tuple[float, float]) -> alt.X:
+    return alt.X("fiscal_year:Q", title="U.S. fiscal year (October–September)", scale=alt.Scale(domain=list(domain), nice=False),
+                 axis=alt.Axis(format="d", tickMinStep=1))
+
+
+def _stops_early(annual: pd.DataFrame) -> str:
+    part = partial_year(annual)
+    if part is None:
+        return ""
+    return (f"FY{part['fiscal_year']} is left out: CBP's file holds only {part['first_month']:%B %Y} – {part['last_month']:%B %Y} "
+            f"({part['months']} months); the monthly chart shows it")
+
+
+def border_patrol_figure(series: pd.DataFrame, annual: pd.DataFrame, events: pd.DataFrame) -> Figure:
+    """Border Patrol's southwest border apprehensions FY1960 on, with the Title 42 years as a separate
+    line (``series``: ``border_patrol_series``), the Title 42 band and the presidential marks."""
+    t8 = series[series["series"] == SERIES_T8].set_index("fiscal_year")["value"]
+    t42 = series[series["series"] == SERIES_T42].set_index("fiscal_year")["value"]
+    peak_t8_fy, peak_all_fy = int(t8.idxmax()), int(t42.idxmax())
+    low_fy = int(t8.loc[2000:2019].idxmin())  # before Title 42, when apprehensions were the whole count
+    last = int(t8.index.max())
+    reason = _stops_early(annual)
+    band = pd.DataFrame({"start": [fiscal_position(event_date(events, Label.TITLE_42_BEGINS))],
+                         "end": [fiscal_position(event_date(events, Label.TITLE_42_ENDS))], "label": ["Title 42 in force"]})
+    order = [SERIES_T8, SERIES_T42]
+    domain = (1959.5, last + 0.9)
+    x = _fy_axis(domain)
+    shade = alt.Chart(band).mark_rect(opacity=0.12, color=PALETTE[5]).encode(
+        x=alt.X("start:Q", scale=alt.Scale(domain=list(domain), nice=False)), x2="end:Q")
+    shade_label = alt.Chart(band).mark_text(align="left", dx=3, dy=-4, fontSize=10, color="#333").encode(
+        x=alt.X("start:Q", scale=alt.Scale(domain=list(domain), nice=False)), y=alt.value(318), text="label:N")
+    lines = alt.Chart(series).mark_line(point=alt.OverlayMarkDef(size=18)).encode(
+        x=x,
+        y=alt.Y("value:Q", title="Per fiscal year (events)", axis=alt.Axis(format="~s")),
+        color=alt.Color("series:N", title=None, sort=order, scale=alt.Scale(domain=order, range=[PALETTE[0], PALETTE[3]]),
                         legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0)),
+        strokeDash=alt.StrokeDash("series:N", sort=order, scale=alt.Scale(domain=order, range=[[1, 0], [5, 3]]), legend=None),
         tooltip=[alt.Tooltip("fiscal_year:Q", title="Fiscal year", format="d"), alt.Tooltip("series:N", title="Series"),
-                 alt.Tooltip("value:Q", title="Count", format=",")],
+                 alt.Tooltip("value:Q", title="Count", format=","), alt.Tooltip("source:N", title="Source")],
     )
-    rules = alt.Chart(breaks).mark_rule(strokeDash=[4, 3], color="#555").encode(x="fiscal_year:Q")
-    labels = alt.Chart(breaks).mark_text(align="left", dx=3, dy=0, fontSize=10, color="#333").encode(
-        x="fiscal_year:Q", y=alt.value(10), text="label:N")
+    marks = _marks_layers(events, series, "fiscal_year", fiscal_position)
+    subtitle = (f"Southwest border, U.S. fiscal years FY1960–FY{last}. Apprehensions (Border Patrol arrests under immigration law, "
+                f"Title 8) peaked in FY{peak_t8_fy}; the dashed line adds Title 42 expulsions, FY2020–FY2023 only. {reason}.")
     return figure(
-        alt.layer(lines, rules, labels),
-        name="migration-long-series", data=long_data,
-        title=f"Southwest border stops fell from FY2000 to FY{int(sw_cbp.loc[2000:].idxmin())}, then reached new highs from FY2021",
-        subtitle="Persons-events by U.S. fiscal year (Oct–Sep), southwest border, FY1960–FY2024; three definitions, breaks dashed",
-        source="CBP, Border Patrol FY statistics; DHS OHSS, KHSM CBP Encounters – USBP; CBP, Southwest Land Border Encounters",
-        description=(f"Three lines by fiscal year. CBP's Border Patrol apprehensions rise from {thousands(sw_cbp[1960])} in FY1960 "
-                     f"to {thousands(sw_cbp[1986])} in FY1986 and {thousands(sw_cbp[2000])} in FY2000, fall to "
-                     f"{thousands(sw_cbp.loc[2000:].min())} in FY{int(sw_cbp.loc[2000:].idxmin())} and rebound to "
-                     f"{thousands(sw_cbp[2019])} in FY2019. The OHSS Border Patrol encounter series, from FY2000, runs just below "
-                     f"it until FY2019 and peaks at {thousands(sw_khsm.max())} in FY{int(sw_khsm.idxmax())}. CBP's all-encounters "
-                     f"series, including ports of entry, starts at {thousands(sw_all[2019])} in FY2019 and peaks at "
-                     f"{thousands(sw_all.max())} in FY{int(sw_all.idxmax())}. Dashed lines mark FY2000 and FY2020."),
+        alt.layer(shade, shade_label, lines, *marks),
+        name="migration-border-patrol", data=series,
+        title=f"With Title 42 expulsions counted, Border Patrol's FY{peak_all_fy} total was its highest since FY1960",
+        subtitle=_lines(subtitle),
+        source="U.S. Customs and Border Protection, Border Patrol fiscal-year apprehension tables (to FY2019) and Southwest Land "
+               "Border Encounters data files (FY2020 on)",
+        description=(f"Line chart by fiscal year. Border Patrol apprehensions at the southwest border rise from {thousands(t8[1960])} "
+                     f"in FY1960 to {thousands(t8[1986])} in FY1986 and a peak of {thousands(t8.max())} in FY{peak_t8_fy}, fall to "
+                     f"{thousands(t8[low_fy])} in FY{low_fy}, and reach {thousands(t8[2019])} in FY2019 and {thousands(t8[last])} in "
+                     f"FY{last}. A second, dashed line for FY2020–FY2023 adds Title 42 expulsions: {thousands(t42[2020])} in FY2020, "
+                     f"{thousands(t42.max())} at its FY{peak_all_fy} peak and {thousands(t42[2023])} in FY2023. Dashed vertical lines "
+                     "mark López Obrador taking office, Biden taking office and the end of López Obrador's term."),
+        resources=["usbp_apprehensions_historical"],
+        time=TimeAxis("fiscal_year", "sw_border_encounters_annual", stops_early=reason),
     )
 
 
-def composition_figure(comp: pd.DataFrame) -> Figure:
+def encounters_by_authority_figure(annual: pd.DataFrame, events: pd.DataFrame) -> Figure:
+    """Stacked bars of all southwest border encounters by component and authority, complete fiscal years."""
+    rows = encounters_by_authority(annual)
+    order = [AUTHORITY_NAMES[c] for c in AUTHORITY_ORDER]
+    t42_peak = rows[rows["kind"].str.contains("Title 42")].groupby("fiscal_year")["share_pct"].sum()
+    ofo = rows[rows["cell"].str.startswith(OFO)].groupby("fiscal_year")["share_pct"].sum()
+    totals = rows.groupby("fiscal_year")["encounters"].sum()
+    first, last = int(rows["fiscal_year"].min()), int(rows["fiscal_year"].max())
+    reason = _stops_early(annual)
+    bars = _stacked(alt.Chart(rows).mark_bar(size=38).encode(
+        x=_fy_axis((first - 0.6, last + 0.9)),
+        y=alt.Y("encounters:Q", title="Encounters per fiscal year", axis=alt.Axis(format="~s"), stack="zero"),
+        tooltip=[alt.Tooltip("fiscal_year:Q", title="Fiscal year", format="d"), alt.Tooltip("kind:N", title="Type"),
+                 alt.Tooltip("encounters:Q", title="Encounters", format=","), alt.Tooltip("share_pct:Q", title="Share (%)", format=".1f")],
+    ), "kind", order, colours=[PALETTE[0], PALETTE[3], PALETTE[2], PALETTE[1]])
+    marks = _marks_layers(events, rows, "fiscal_year", fiscal_position)
+    return figure(
+        alt.layer(bars, *marks),
+        name="migration-encounters-authority", data=rows,
+        title=(f"Title 42 expulsions were {t42_peak.max():.0f}% of encounters in FY{int(t42_peak.idxmax())}; "
+               f"in FY{last} ports of entry handled {ofo[last]:.0f}%"),
+        subtitle=_lines(f"All encounters at the southwest land border by type, U.S. fiscal years FY{first}–FY{last}: between ports of entry "
+                        f"(Border Patrol) and at ports (Office of Field Operations), under Title 8 or Title 42. {reason}."),
+        source="U.S. Customs and Border Protection, Southwest Land Border Encounters data files (FY19–FY22 and FY22–FY25 releases)",
+        description=(f"Stacked bars by fiscal year. Total encounters: "
+                     + "; ".join(f"FY{fy}, {thousands(v)}" for fy, v in totals.items())
+                     + f". Title 42 expulsions are {t42_peak.get(2020, 0):.0f}% of the FY2020 total, {t42_peak.get(2021, 0):.0f}% of "
+                     f"FY2021, {t42_peak.get(2022, 0):.0f}% of FY2022 and {t42_peak.get(2023, 0):.0f}% of FY2023. Encounters at ports "
+                     f"of entry are {ofo[first]:.0f}% of the total in FY{first} and {ofo[last]:.0f}% in FY{last}."),
+        time=TimeAxis("fiscal_year", "sw_border_encounters_annual", stops_early=reason),
+    )
+
+
+def _composition_title(comp: pd.DataFrame, first: int, last: int) -> str:
+    mexico, other = group_share(comp, last, ["Mexico"]), group_share(comp, last, ["Other"])
+    title = f"Mexicans fell from {group_share(comp, first, ['Mexico']):.0f}% of Border Patrol's encounters in FY{first} to {mexico:.0f}% in FY{last}"
+    if other > mexico:
+        title += ", behind other countries"
+    return title
+
+
+def composition_figure(comp: pd.DataFrame, events: pd.DataFrame) -> Figure:
     """Stacked shares of Border Patrol southwest encounters by citizenship group (``comp``: ``composition``)."""
+    first, last = int(comp["fiscal_year"].min()), int(comp["fiscal_year"].max())
     chart = _stacked(alt.Chart(comp).mark_area().encode(
-        x=alt.X("fiscal_year:Q", title="U.S. fiscal year", axis=alt.Axis(format="d")),
+        x=_fy_axis((first, last + 0.6)),
         y=alt.Y("share_pct:Q", title="Share of Border Patrol encounters (%)", stack="zero", scale=alt.Scale(domain=[0, 100])),
         tooltip=[alt.Tooltip("fiscal_year:Q", title="Fiscal year", format="d"), alt.Tooltip("citizenship_group:N", title="Citizenship"),
                  alt.Tooltip("encounters:Q", title="Encounters", format=","), alt.Tooltip("share_pct:Q", title="Share (%)", format=".1f")],
     ), "citizenship_group", GROUP_ORDER)
+    marks = _marks_layers(events, comp, "fiscal_year", fiscal_position)
     return figure(
-        chart,
+        alt.layer(chart, *marks),
         name="migration-composition", data=comp,
-        title="Mexicans went from almost all Border Patrol encounters to a minority",
-        subtitle="Share of Border Patrol southwest border encounters by citizenship, %, U.S. fiscal years FY2000–FY2024 (Title 42 included from FY2020)",
-        source="DHS OHSS, KHSM CBP Encounters – USBP, sheet Annual Rgn and Citp (usbp_sw_citizenship_annual)",
-        description=(f"Stacked areas summing to 100% for each fiscal year. Mexico's share is {group_share(comp, 2000, ['Mexico']):.0f}% "
-                     f"in FY2000 and {group_share(comp, 2019, ['Mexico']):.0f}% in FY2019. Guatemala, Honduras and El Salvador "
-                     f"together rise from {group_share(comp, 2000, NORTHERN_TRIANGLE):.0f}% in FY2000 to "
+        title=_composition_title(comp, first, last),
+        subtitle=_lines(f"Share of Border Patrol southwest border encounters by citizenship, %, U.S. fiscal years FY{first}–FY{last} "
+                        "(Title 42 expulsions included FY2020–FY2023); 'Other' is every country but the four named"),
+        source="U.S. Department of Homeland Security, Office of Homeland Security Statistics, Key Homeland Security Metrics: "
+               "CBP Encounters – USBP workbook (annual encounters by region and citizenship)",
+        description=(f"Stacked areas summing to 100% for each fiscal year. Mexico's share is {group_share(comp, first, ['Mexico']):.0f}% "
+                     f"in FY{first} and {group_share(comp, 2019, ['Mexico']):.0f}% in FY2019. Guatemala, Honduras and El Salvador "
+                     f"together rise from {group_share(comp, first, NORTHERN_TRIANGLE):.0f}% in FY{first} to "
                      f"{group_share(comp, 2019, NORTHERN_TRIANGLE):.0f}% in FY2019. Mexico's share jumps back to "
                      f"{group_share(comp, 2020, ['Mexico']):.0f}% in FY2020, and the 'Other' group, all remaining countries, reaches "
-                     f"{group_share(comp, 2023, ['Other']):.0f}% in FY2023 and {group_share(comp, 2024, ['Other']):.0f}% in FY2024."),
+                     f"{group_share(comp, 2023, ['Other']):.0f}% in FY2023 and {group_share(comp, last, ['Other']):.0f}% in FY{last}. "
+                     "Dashed lines mark López Obrador taking office, Biden taking office and the end of López Obrador's term."),
+        time=TimeAxis("fiscal_year", "usbp_sw_citizenship_annual"),
     )
 
 
-def family_status_figure(fam: pd.DataFrame) -> Figure:
+def family_status_figure(fam: pd.DataFrame, events: pd.DataFrame) -> Figure:
     """Stacked bars of Border Patrol southwest encounters by family status, FY2008 on (``fam``: ``family_shares``)."""
-    data = fam[fam["fiscal_year"] >= 2008]
+    data = fam[fam["fiscal_year"] >= 2008].assign(fiscal_year=lambda f: f["fiscal_year"].astype(int))
+    last = int(data["fiscal_year"].max())
     family_units = fam[fam["family_status"] == "family unit individuals"].set_index("fiscal_year")["share_pct"]
     uc = fam[fam["family_status"] == "unaccompanied children"].set_index("fiscal_year")["encounters"]
     order = ["single adults", "family unit individuals", "unaccompanied children"]
-    chart = _stacked(alt.Chart(data).mark_bar().encode(
-        x=alt.X("fiscal_year:O", title="U.S. fiscal year"),
-        y=alt.Y("encounters:Q", title="Border Patrol encounters", axis=alt.Axis(format="~s")),
-        tooltip=[alt.Tooltip("fiscal_year:O", title="Fiscal year"), alt.Tooltip("family_status:N", title="Family status"),
+    chart = _stacked(alt.Chart(data).mark_bar(size=22).encode(
+        x=_fy_axis((2007.4, last + 0.9)),
+        y=alt.Y("encounters:Q", title="Border Patrol encounters per fiscal year", axis=alt.Axis(format="~s")),
+        tooltip=[alt.Tooltip("fiscal_year:Q", title="Fiscal year", format="d"), alt.Tooltip("family_status:N", title="Family status"),
                  alt.Tooltip("encounters:Q", title="Encounters", format=","), alt.Tooltip("share_pct:Q", title="Share (%)", format=".1f")],
     ), "family_status", order).properties(width=WIDTH)
+    marks = _marks_layers(events, data, "fiscal_year", fiscal_position)
     return figure(
-        chart,
+        alt.layer(chart, *marks),
         name="migration-family-status", data=data,
         title="In FY2019 families outnumbered single adults among Border Patrol's southwest border encounters",
-        subtitle="Border Patrol southwest border encounters by family status, U.S. fiscal years FY2008–FY2024; family units recorded from FY2012",
-        source="DHS OHSS, KHSM CBP Encounters – USBP, sheet Annual Rgn and Fam Status (usbp_sw_family_status_annual)",
+        subtitle=_lines(f"Border Patrol southwest border encounters by family status, U.S. fiscal years FY2008–FY{last}; "
+                        "family units recorded from FY2012, unaccompanied children from FY2008"),
+        source="U.S. Department of Homeland Security, Office of Homeland Security Statistics, Key Homeland Security Metrics: "
+               "CBP Encounters – USBP workbook (annual encounters by region and family status)",
         description=(f"Stacked bars by fiscal year. Family unit members are {family_units[2012]:.0f}% of encounters in FY2012 and "
                      f"{family_units[2019]:.0f}% in FY2019, the only year in which they outnumber single adults. Unaccompanied children number "
                      f"{thousands(uc[2014])} in FY2014, {thousands(uc[2019])} in FY2019 and {thousands(uc.max())} at their peak "
                      f"in FY{int(uc.idxmax())}. OHSS records unaccompanied children from FY2008 and family units from FY2012; earlier "
                      "years count everyone as single adults."),
+        time=TimeAxis("fiscal_year", "usbp_sw_family_status_annual"),
     )
+
+
+def after_peak(monthly: pd.DataFrame) -> dict:
+    """The peak month of all encounters, the month after it and the % change between them."""
+    date, value = peak_month(monthly)
+    following = date + pd.DateOffset(months=1)
+    after = month_value(monthly, following)
+    return {"peak": date, "peak_value": value, "next": following, "next_value": after, "change_pct": 100 * (after - value) / value}
+
+
+def _monthly_title(monthly: pd.DataFrame, events: pd.DataFrame) -> str:
+    peak = after_peak(monthly)
+    proclamation = event_date(events, Label.SECURING_THE_BORDER)
+    title = f"Encounters peaked in {peak['peak']:%B %Y} and were {-peak['change_pct']:.0f}% lower a month later"
+    if peak["next"] < proclamation:
+        title += ", before the June 2024 proclamation"
+    return title
 
 
 def monthly_policy_figure(monthly: pd.DataFrame, events: pd.DataFrame) -> Figure:
     """Stacked monthly encounters by citizenship group (``monthly_by_group``) under the shaded policy
-    periods, with a dashed rule and a label at each policy date (``POLICY_LABELS``)."""
-    marks = policy_events(events, POLICY_LABELS)
+    periods, with dashed rules at the policy dates (``POLICY_MARKS``) and the presidential marks."""
     by_group = monthly_by_group(monthly)
     total_month = monthly_total(monthly)
     peak_date, peak_value = peak_month(monthly)
+    first, last = by_group["date"].min(), by_group["date"].max()
+    policy = pd.DataFrame([{"date": event_date(events, label), "label": text} for label, text in POLICY_MARKS])
+    presidents = term_marks(events, first, last + pd.offsets.MonthEnd(0))
+    marks = pd.concat([policy, presidents]).sort_values("date").reset_index(drop=True)
     order = ["Mexico", "Northern Triangle", "Other countries"]
-    bands = alt.Chart(policy_periods(events)).mark_rect(opacity=0.12).encode(
+    periods = policy_periods(events)
+    bands = alt.Chart(periods).mark_rect(opacity=0.13).encode(
         x="start:T", x2="end:T",
-        color=alt.Color("label:N", title=None, scale=alt.Scale(range=[PALETTE[5], PALETTE[6]]), legend=alt.Legend(orient="top")),
+        color=alt.Color("label:N", title=None, sort=periods["label"].tolist(),
+                        scale=alt.Scale(domain=periods["label"].tolist(), range=[PALETTE[4], PALETTE[6], PALETTE[5]]),
+                        legend=alt.Legend(orient="top")),
     )
     area = _stacked(alt.Chart(by_group).mark_area().encode(
         x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")),
@@ -315,47 +626,80 @@ def monthly_policy_figure(monthly: pd.DataFrame, events: pd.DataFrame) -> Figure
         tooltip=[alt.Tooltip("date:T", title="Month", format="%b %Y"), alt.Tooltip("group:N", title="Citizenship"),
                  alt.Tooltip("encounters:Q", title="Encounters", format=",")],
     ), "group", order, channel=alt.Fill)
-    # One label row per event (12 px apart), so the close dates of mid-2019 do not overlap.
     rules = event_rules(marks, stagger=len(marks), y_step=12)
+    t42_end = event_date(events, Label.TITLE_42_ENDS)
     return figure(
-        alt.layer(bands, area, *rules).resolve_scale(color="independent"),
+        alt.layer(bands, area, *rules).resolve_scale(color="independent").properties(height=400),
         name="migration-monthly-policy", data=by_group,
-        title=f"Encounters fell after the June 2019 agreement and the start of Title 42, and peaked in {peak_date:%B %Y}",
-        subtitle="All southwest land border encounters (USBP + OFO, Title 8 + Title 42) per month, October 2018 – August 2025, by citizenship",
-        source="CBP, Southwest Land Border Encounters; policy dates: events resource (publisher of each date listed there)",
+        title=_monthly_title(monthly, events),
+        subtitle=_lines(f"All southwest land border encounters per month (Border Patrol and ports of entry, Title 8 and Title 42), "
+                        f"{first:%B %Y} – {last:%B %Y}, by citizenship"),
+        source="U.S. Customs and Border Protection, Southwest Land Border Encounters data files; policy dates from the "
+               "Department of Homeland Security, the Federal Register and the press (listed in the timeline table)",
         description=(f"Stacked monthly areas for Mexico, the Northern Triangle and other countries. Encounters reach "
                      f"{thousands(total_month['2019-05-01'])} in May 2019, mostly Northern Triangle citizens, and "
-                     f"{thousands(total_month['2019-09-01'])} in September 2019 after the June agreement. They drop to "
+                     f"{thousands(total_month['2019-09-01'])} in September 2019 after the June declaration. They drop to "
                      f"{thousands(total_month['2020-04-01'])} in April 2020 under Title 42, rise to "
                      f"{thousands(total_month['2021-07-01'])} in July 2021 and peak at {thousands(peak_value)} in "
-                     f"{peak_date:%B %Y}, with other countries the largest group; the last month shown, "
-                     f"{total_month.index.max():%B %Y}, has {thousands(total_month.iloc[-1])}. Shaded bands show Remain in Mexico "
-                     "enrolment (January 2019 – January 2021) and Title 42 (March 2020 – May 2023); dashed lines mark the policy dates."),
+                     f"{peak_date:%B %Y}, with other countries the largest group. They are "
+                     f"{thousands(total_month[t42_end.to_period('M').to_timestamp()])} in the month Title 42 ends, "
+                     f"{thousands(total_month['2024-01-01'])} in January 2024 and {thousands(total_month['2024-09-01'])} in "
+                     f"September 2024, the last month of López Obrador's term; the last month shown, {last:%B %Y}, has "
+                     f"{thousands(total_month.iloc[-1])}. Shaded bands show Remain in Mexico (January 2019 – January 2021), "
+                     "its court-ordered second version (December 2021 – August 2022) and Title 42 (March 2020 – May 2023); dashed "
+                     "lines mark the policy dates and the changes of president."),
+        time=TimeAxis("date", "sw_border_encounters_monthly"),
     )
 
 
-def mexico_returns_figure(returns: pd.DataFrame) -> Figure:
-    """Grouped bars of Mexico's returns of Central Americans by calendar year and counting source
-    (``returns``: ``central_american_returns``)."""
-    receiving = returns[returns["source"].str.startswith("Receiving")].set_index("year")["value"]
-    inm = returns[returns["source"].str.startswith("INM")].set_index("year")["value"]
-    chart = alt.Chart(returns).mark_bar().encode(
-        x=alt.X("year:O", title="Calendar year"),
-        xOffset=alt.XOffset("source:N"),
-        y=alt.Y("value:Q", title="People returned", axis=alt.Axis(format="~s")),
-        color=alt.Color("source:N", title=None, scale=alt.Scale(range=PALETTE[:2]), legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0)),
-        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("source:N", title="Counted by"),
-                 alt.Tooltip("value:Q", title="Returned", format=","), alt.Tooltip("publisher:N", title="Publisher")],
-    ).properties(width=WIDTH)
+def mexico_enforcement_figure(annual: pd.DataFrame, events: pd.DataFrame) -> Figure:
+    """Mexico's detentions (top) and returns (bottom) by calendar year, one line per counting series
+    (``annual``: the ``mexico_enforcement_annual`` resource), with the presidential marks."""
+    data = annual[["year", "measure", "series", "series_label", "value", "status", "publisher"]].copy()
+    labels = list(dict.fromkeys(annual["series_label"]))
+    colours = PALETTE[:len(labels)]
+    first, last = int(data["year"].min()), int(data["year"].max())
+    x = alt.X("year:Q", title="Calendar year", scale=alt.Scale(domain=[first - 0.5, last + 0.6], nice=False),
+              axis=alt.Axis(format="d", tickMinStep=1))
+    marks_frame = term_marks(events, first - 0.5, last + 0.5, calendar_position)
+
+    def panel(measure: str, title: str, height: int) -> alt.LayerChart:
+        part = data[data["measure"] == measure]
+        base = alt.Chart(part).mark_line(point=alt.OverlayMarkDef(size=45)).encode(
+            x=x, y=alt.Y("value:Q", title=title, axis=alt.Axis(format="~s")),
+            color=alt.Color("series_label:N", title=None, scale=alt.Scale(domain=labels, range=colours),
+                            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0)),
+            detail="series:N",
+            tooltip=[alt.Tooltip("year:Q", title="Year", format="d"), alt.Tooltip("series_label:N", title="Series"),
+                     alt.Tooltip("value:Q", title="Count", format=","), alt.Tooltip("status:N", title="Status"),
+                     alt.Tooltip("publisher:N", title="Counted by")],
+        ).properties(width=WIDTH, height=height)
+        return alt.layer(base, *_position_rules(marks_frame))
+
+    detained = panel("people detained", "People detained (events)", 230)
+    returned = panel("people returned", "People returned", 230)
+    upm = annual[annual["series"] == "upm_irregular_events"].set_index("year")["value"]
+    lodged = annual[annual["series"] == "inm_lodged"].set_index("year")["value"]
+    gaps = years_without(annual, "people detained", int(lodged.index.min()), last)
+    returns_text = "; ".join(f"{row.series_label}: " + ", ".join(f"{y} {thousands(v)}" for y, v in
+                                                               annual[annual["series"] == row.series].set_index("year")["value"].items())
+                             for row in annual[annual["measure"] == "people returned"].drop_duplicates("series").itertuples())
     return figure(
-        chart,
-        name="migration-mexico-returns", data=returns,
-        title=f"Northern Triangle countries counted {thousands(receiving.min())} to {thousands(receiving.max())} returns a year from Mexico",
-        subtitle="People returned by Mexico to Central America, calendar years 2014–2022; two counting sources, years with no bar not found",
-        source="IOM and GT/HN/SV foreign ministries via La Jornada, NetNoticias; INM via El Economista (RIOaxaca)",
-        description=("Grouped bars by calendar year. Receiving-country count of returns from Mexico: "
-                     + "; ".join(f"{y}, {thousands(v)}" for y, v in receiving.items())
-                     + ". INM's count of Central Americans returned: "
-                     + "; ".join(f"{y}, {thousands(v)}" for y, v in inm.items())
-                     + ". Years without a bar had no figure the project could find."),
+        alt.vconcat(detained, returned, spacing=14).resolve_scale(color="shared"),
+        name="migration-mexico-enforcement", data=data,
+        title=f"Mexico counted {upm[last] / upm[int(upm.index.min())]:.1f} times as many migrant detentions in {last} as in {int(upm.index.min())}",
+        subtitle=_lines(f"Calendar years {first}–{last}. Each line is one count under one definition; lines are never joined. "
+                        f"Detentions are events, not people. No full-year detention count was found for {join_years(gaps, '')}; "
+                        "the returns counted did not rise with the detentions."),
+        source="Mexico's Unidad de Política Migratoria (Secretaría de Gobernación) and Instituto Nacional de Migración, as reported "
+               "by La Jornada, Intolerancia Diario, En Breve, Vanguardia, Punto por Punto, El Economista, La Razón and Noroeste; "
+               "IOM and the foreign ministries of Guatemala, Honduras and El Salvador, as reported by La Jornada and NetNoticias",
+        description=("Two panels by calendar year. Top, people detained: INM's count of foreigners lodged in migration stations, "
+                     + ", ".join(f"{y} {thousands(v)}" for y, v in lodged.items())
+                     + "; UPM's events of people presented to INM or channelled to shelters, "
+                     + ", ".join(f"{y} {thousands(v)}" for y, v in upm.items())
+                     + f"; no full-year figure for {join_years(gaps, '')}. Bottom, people returned, six separate counts: " + returns_text
+                     + ". Dashed lines mark López Obrador taking office, Biden taking office and the end of López Obrador's term."),
+        resources=["migration_published_figures", "migration_collected_figures"],
+        time=TimeAxis("year", "mexico_enforcement_annual"),
     )

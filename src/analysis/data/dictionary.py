@@ -1,10 +1,40 @@
-"""The data dictionary page, generated from datapackage.json at build time (it cannot drift)."""
+"""The data dictionary page, generated from datapackage.json at build time (it cannot drift).
+
+Every resource links to its CSV and its Table Schema in the built site (``data/<folder>/<name>.csv``
+and ``data/schemas/<name>.json``, copied there by the book build, ``analysis.book.sitedata``).
+Links are written ``amlo-site:<path>`` and made relative to the page when the page is written.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from analysis.data import load, package_descriptor
+
+SITE_LINK = "amlo-site:"  # resolved per page by the book build (analysis.book.sitedata.SITE_LINK)
+
+
+def csv_url(resource: dict) -> str:
+    return f"{SITE_LINK}data/{resource['path']}"
+
+
+def schema_url(resource: dict) -> str:
+    return f"{SITE_LINK}data/schemas/{resource['name']}.json"
+
+
+def _link(href: str, text: str, *, download: str | None = None) -> str:
+    attribute = f' download="{download}"' if download else ""
+    return f'<a class="amlo-data-link" href="{href}"{attribute}>{text}</a>'
+
+
+def package_links() -> str:
+    """The downloads of the whole package, as one Markdown line of links."""
+    name = package_descriptor()["name"]
+    return " · ".join([
+        _link(f"{SITE_LINK}data/{name}.zip", "the whole package (zip: CSV files, datapackage.json, README, licence)", download=f"{name}.zip"),
+        _link(f"{SITE_LINK}data/{name}.xlsx", "an Excel workbook (one sheet per table, plus fields and sources)", download=f"{name}.xlsx"),
+        _link(f"{SITE_LINK}data/datapackage.json", "datapackage.json (the descriptor)"),
+    ])
 
 
 def resources_overview() -> pd.DataFrame:
@@ -13,7 +43,7 @@ def resources_overview() -> pd.DataFrame:
         rows.append(
             {
                 "resource": resource["name"],
-                "file": f"data/{resource['path']}",
+                "file": _link(csv_url(resource), f"data/{resource['path']}", download=resource["path"].rsplit("/", 1)[-1]),
                 "title": resource["title"],
                 "rows": len(load(resource["name"])),
                 "fields": len(resource["schema"]["fields"]),
@@ -53,8 +83,11 @@ def dictionary_markdown() -> str:
         name = resource["name"]
         parts.append(f"(resource-{name})=\n### `{name}`\n")
         parts.append(f"**{resource['title']}.** {resource['description']}\n")
+        path = f"data/{resource['path']}"
         parts.append(
-            f"File `data/{resource['path']}` · {resource['bytes']:,} bytes · {resource['hash']} · "
+            f"File {_link(csv_url(resource), path)} "
+            f"(CSV, {resource['bytes']:,} bytes, {resource['hash']}) · "
+            f"{_link(schema_url(resource), 'Table Schema (JSON)')} · "
             f"license {', '.join(l['name'] for l in resource['licenses'])}\n"
         )
         parts.append(fields_table(name).to_markdown(index=False) + "\n")

@@ -1,5 +1,5 @@
 """Mexican federal elections: presidential returns by state (2006, 2012, 2018), national presidential
-results (2006–2024) and seats in Congress (LXIV and LXV Legislatures).
+results (2006–2024) and seats in Congress (LXIV, LXV and LXVI Legislatures, 2018–2027).
 
 Raw inputs (paths relative to RAW):
 - ``elections/magar_pred_state_presidential_2006_2012_2018.csv``: rows ord 225–320 of
@@ -9,6 +9,10 @@ Raw inputs (paths relative to RAW):
 - ``published_figures.csv`` (topics ``elections_presidential`` and ``legislature_seats``): national
   figures seen in INE, IFE, TEPJF and congressional releases as reported in the press, one per row
   with its URL.
+- ``collected/elections_figures.csv`` (the project's own collection, same columns; see
+  ``raw/collected/PROVENANCE.md``): INE's own page for the 2024 totals, the 2024 (LXVI) seats, the
+  coalitions of 2021 and 2024 and the published coalition seat totals (used as checks), and the
+  2018 check figures (topic ``presidential_checks``).
 
 Defects handled here (see ``elections/PROVENANCE.md``):
 - 2012 rows of Coahuila, Colima, Chiapas and Chihuahua (ord 261–264) carry each other's vote
@@ -22,10 +26,19 @@ Defects handled here (see ``elections/PROVENANCE.md``):
   candidate. State-level turnout for 2018 is therefore left missing.
 - ``published_figures.csv`` rows whose value is ``NOT FOUND`` are gaps, listed in the resources'
   descriptions, never filled.
+- 2018 total votes cast: the 56,508,266 of ``published_figures.csv`` is a figure quoted in one press
+  report; with it INE's published shares are not reproduced. The collected file records it as a
+  quoted figure (topic ``presidential_checks``): the row is kept as item_type ``total_quoted``, and
+  the total becomes the sum of INE's seven published component counts (the four candidates, votes
+  for non-registered candidates, null votes and votes for the cancelled registration), checked
+  against the encyclopedia's tabulation of INE (56,611,027), INE's combined null-type count and
+  INE's published shares (INE truncates shares to two decimals). Any mismatch stops the derivation.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -36,6 +49,8 @@ from analysis.etl.states import MAGAR_SOURCE, STATE_CODE
 from analysis.data.events import Label
 
 MAGAR = "elections/magar_pred_state_presidential_2006_2012_2018.csv"
+COLLECTED = "collected/elections_figures.csv"
+FIGURE_FILES = (PUBLISHED, COLLECTED)  # read in this order: the collected file adds to and checks the published one
 YEARS = (2006, 2012, 2018)
 VOTE_COLUMNS = [f"v{n:02d}" for n in range(1, 13)]
 LABEL_COLUMNS = [f"l{n:02d}" for n in range(1, 13)]
@@ -116,9 +131,18 @@ NATIONAL_ITEMS = {
     "votes Quadri (TEPJF final)": (TRIBUNAL, "Gabriel Quadri", "candidate", "votes"),
     "total votes cast (TEPJF final)": (TRIBUNAL, "Total votes cast", "total", "votes"),
     "votes for non-registered candidates (TEPJF final)": (TRIBUNAL, "Candidates not registered", "write_in", "votes"),
+    "total votes cast (votación total cuantificada)": (DISTRICT, "Total votes cast", "total", "votes"),
 }
+# Rows of the collected file (topic presidential_checks) that check or re-qualify the national rows.
+CHECKS_TOPIC = "presidential_checks"
+QUOTED_TOTAL = "total votes cast (figure quoted to the press"  # indicator prefix: a published total that is not INE's
+TABULATED_TOTAL = "total votes cast (votación total emitida)"  # indicator prefix: a tabulation the component sum must equal
+NULL_TYPE_TOTAL = "null + cancelled-registration + non-registered votes combined"
+QUOTED_ITEM = "Total votes cast as quoted to the press"
+COMPONENT_TYPES = ["candidate", "write_in", "null", "null_detail"]  # INE's components of total votes cast
 # "vote share López Obrador" appears for 2012 and 2018; the year disambiguates.
-ITEM_TYPES = ["candidate", "write_in", "null", "null_detail", "total", "turnout", "registered"]
+ITEM_TYPES = ["candidate", "write_in", "null", "null_detail", "total", "total_quoted", "turnout", "registered"]
+DERIVATIONS = ["published figure", "sum of state rows", "sum of published components"]
 MORENA_LINE = {2006: "Andrés Manuel López Obrador", 2012: "Andrés Manuel López Obrador",
                2018: "Andrés Manuel López Obrador", 2024: "Claudia Sheinbaum"}
 
@@ -130,13 +154,41 @@ COALITION_2018 = {"morena-pt-pes": "Juntos Haremos Historia", "pan-prd-mc": "Por
 MAGAR_PARTY = {"morena": "Morena", "pt": "PT", "pes": "PES", "pan": "PAN", "prd": "PRD", "mc": "MC", "pri": "PRI", "pvem": "PVEM", "pna": "PANAL"}
 CHAMBERS = ["Chamber of Deputies", "Senate"]
 SEAT_STAGES = ["INE assignment", "installation"]
-LEGISLATURES = {"LXIV": "2018–2021", "LXV": "2021–2024"}
+LEGISLATURES = {"LXIV": "2018–2021", "LXV": "2021–2024", "LXVI": "2024–2027"}
+# The federal election that produced each legislature (calendar years); a legislature starts on
+# 1 September of that year (CPEUM art. 65; INE's announcements of the 2021 and 2024 assignments say so).
+ELECTION_YEAR = {"LXIV": 2018, "LXV": 2021, "LXVI": 2024}
+_LEGISLATURE = re.compile(r"^(LXIV|LXVI|LXV)\b")
+# Rows of legislature_seats naming a coalition's parties: published coalition totals, used as checks.
+_COALITION_TOTAL = re.compile(r"^(?P<name>.+) parties \((?P<members>[A-Z]+(?:\+[A-Z]+)+)\)$")
+# election_coalitions rows: "<Coalition> (<party>, <party>, ...): <what the value counts>".
+COALITIONS_TOPIC = "election_coalitions"
+_COALITION = re.compile(r"^(?P<name>[^(]+?) \((?P<members>[^)]+)\):")
+NO_COALITION = "none"
 
 # Dates the chapter cites that the timeline lacks, each with the page where it was seen.
 EVENTS = [
     Event("2014-07-09", "elections", "INE's General Council grants Morena registration as a national political party",
           Label.MORENA_REGISTERED_AS_A_PARTY, "Formato 7 (press column, reporting the INE session)",
           "https://formato7.com/2014/07/16/morena-por-un-cambio-de-fondo/"),
+    Event("2021-06-06", "elections", "Federal midterm election renews the whole Chamber of Deputies (500 seats)",
+          Label.MIDTERM_ELECTION_2021, "El Observador (press, reporting INE's seat assignment)",
+          "https://el-observador.mx/2021/08/24/ine-aprueba-reparto-de-diputaciones-plurinominales-asi-quedan-por-partido"),
+    Event("2024-08-22", "diplomacy", "U.S. Ambassador Ken Salazar says the direct election of judges in the proposed judicial reform is a risk to the functioning of Mexico's democracy",
+          Label.SALAZAR_ON_JUDICIAL_REFORM, "El País, English edition (press)",
+          "https://english.elpais.com/international/2024-09-04/us-ambassador-reaffirms-criticism-of-mexicos-judicial-reform-if-it-is-not-done-well-it-can-cause-a-lot-of-damage.html"),
+    Event("2024-08-28", "elections", "The two senators elected for the PRD join Morena's group in the incoming Senate",
+          Label.PRD_SENATORS_JOIN_MORENA, "Almomento Michoacán (press)",
+          "https://almomentomichoacan.com/noticia/araceli-saucedo-y-jose-sabino-herrera-abandonan-prd-y-se-van-con-morena"),
+    Event("2024-08-29", "elections", "LXVI Legislature installed; Morena's group in the Chamber of Deputies has 257 members",
+          Label.LXVI_LEGISLATURE_INSTALLED, "Lo de Hoy Morelos (press, reporting the Chamber's Secretaría General)",
+          "https://morelos.lodehoy.com.mx/node/57128"),
+    Event("2024-09-11", "elections", "The Senate approves the constitutional reform of the judiciary, 86 votes to 41",
+          Label.SENATE_PASSES_JUDICIAL_REFORM, "Enlace Victoria (press)",
+          "https://enlacevictoria.com/nacional/senado-aprueba-reforma-judicial-inicia-proceso-en-congresos-estatales"),
+    Event("2024-09-15", "elections", "The judicial reform is published in the Diario Oficial de la Federación and enters into force the next day",
+          Label.JUDICIAL_REFORM_PUBLISHED, "La Jornada (press)",
+          "https://jornada.com.mx/noticia/2024/09/15/politica/firma-el-presidente-lopez-obrador-decreto-de-la-reforma-judicial-626"),
 ]
 
 
@@ -286,42 +338,125 @@ def derive_state_totals(raw: Path, built: dict) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 
 def read_published_with_gaps(raw: Path, topics: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Rows of ``published_figures.csv`` for ``topics`` as (figures, gaps): a ``NOT FOUND`` row records
-    a figure that was looked for and not found, and goes to ``gaps`` (checks: the shared reader)."""
-    table = read_published(raw, topics)
+    """Rows of ``published_figures.csv`` and ``collected/elections_figures.csv`` for ``topics`` as
+    (figures, gaps): a ``NOT FOUND`` row records a figure that was looked for and not found, and goes
+    to ``gaps`` (checks: the shared reader). Each row keeps ``source_file`` and ``source_row``."""
+    table = read_published(raw, topics, files=FIGURE_FILES)
     gaps = table["value_text"].str.strip() == NOT_FOUND
     return table[~gaps].reset_index(drop=True), table[gaps].reset_index(drop=True)
 
 
-def derive_national(raw: Path, built: dict) -> pd.DataFrame:
-    path = raw / PUBLISHED
-    figures, _ = read_published_with_gaps(raw, ["elections_presidential"])
+def _where(raw: Path, record: dict) -> Path:
+    return raw / record["source_file"]
+
+
+def _election_date(raw: Path, record: dict) -> pd.Timestamp:
+    try:
+        return pd.to_datetime(record["period"], format="%Y-%m-%d")
+    except ValueError as exc:
+        raise DerivationError(_where(raw, record), f"period {record['period']!r} is not an election date", row=record["source_row"], field="period") from exc
+
+
+def _line_lists(row: dict, record: dict) -> None:
+    """Record the row's line in the file it came from (published or collected)."""
+    target = "source_rows" if record["source_file"] == PUBLISHED else "collected_rows"
+    row[target].append(str(record["source_row"]))
+    if record["url"] not in row["source_url"].split(" "):
+        row["source_url"] = row["source_url"] + " " + record["url"]
+
+
+def _published_national(raw: Path, figures: pd.DataFrame) -> dict[tuple, dict]:
+    """National rows keyed by (year, stage, status, item). A second source for the same figure adds
+    its URL and line (the collected file confirms INE's 2024 totals on INE's own page); a different
+    value for the same key is an error."""
     rows: dict[tuple, dict] = {}
     for record in figures.to_dict("records"):
         indicator = record["indicator"]
         if indicator not in NATIONAL_ITEMS:
-            raise DerivationError(path, f"indicator {indicator!r} has no mapping in analysis.etl.elections_mx.NATIONAL_ITEMS", row=record["source_row"], field="indicator")
+            raise DerivationError(_where(raw, record), f"indicator {indicator!r} has no mapping in analysis.etl.elections_mx.NATIONAL_ITEMS", row=record["source_row"], field="indicator")
         stage, item, item_type, column = NATIONAL_ITEMS[indicator]
-        try:
-            date = pd.to_datetime(record["period"], format="%Y-%m-%d")
-        except ValueError as exc:
-            raise DerivationError(path, f"period {record['period']!r} is not an election date", row=record["source_row"], field="period") from exc
+        date = _election_date(raw, record)
         key = (date.year, stage, record["status"], item)
         row = rows.setdefault(key, {"year": date.year, "election_date": date, "stage": stage, "status": record["status"], "item": item,
                                     "item_type": item_type, "votes": pd.NA, "percent_published": float("nan"), "publisher": record["publisher"],
-                                    "document": record["document"], "source_url": record["url"], "source_rows": []})
-        if column == "votes":
-            if not pd.isna(row["votes"]):
-                raise DerivationError(path, f"second vote count for {key}", row=record["source_row"], field="value")
-            row["votes"] = int(record["value"])
-        else:
-            row["percent_published"] = record["value"]
-        if record["url"] != row["source_url"]:
-            row["source_url"] = row["source_url"] + " " + record["url"]
-        row["source_rows"].append(str(record["source_row"]))
+                                    "document": record["document"], "source_url": record["url"], "source_rows": [], "collected_rows": [], "note": ""})
+        field, value = ("votes", int(record["value"])) if column == "votes" else ("percent_published", float(record["value"]))
+        current = row[field]
+        if not pd.isna(current) and current != value:
+            raise DerivationError(_where(raw, record), f"{field} {value} for {key} differs from {current} given on another row", row=record["source_row"], field="value")
+        row[field] = value
+        _line_lists(row, record)
+    return rows
+
+
+def _requalify_quoted_totals(raw: Path, rows: dict[tuple, dict], checks: pd.DataFrame) -> list[tuple]:
+    """A published total that the collected file records as a figure quoted to the press (same date
+    and value) becomes item_type ``total_quoted``: kept, never used as a denominator. Returns the
+    (year, stage, status) groups that lost their total."""
+    groups = []
+    for record in checks[checks["indicator"].str.startswith(QUOTED_TOTAL)].to_dict("records"):
+        date = _election_date(raw, record)
+        hits = [k for k, r in rows.items() if r["item_type"] == "total" and r["election_date"] == date and r["votes"] == int(record["value"])]
+        if len(hits) != 1:
+            raise DerivationError(_where(raw, record), f"no single published total of {int(record['value']):,} votes on {date.date()} to record as a quoted figure",
+                                  row=record["source_row"], field="value")
+        row = rows.pop(hits[0])
+        row.update(item=QUOTED_ITEM, item_type="total_quoted", note=record["retrieved_note"])
+        _line_lists(row, record)
+        rows[(*hits[0][:3], QUOTED_ITEM)] = row
+        groups.append(hits[0][:3])
+    return groups
+
+
+def _truncated(value: float) -> float:
+    """A percentage truncated (not rounded) to two decimals, as INE publishes its shares."""
+    return math.floor(round(value * 100, 6)) / 100
+
+
+def _component_totals(raw: Path, rows: dict[tuple, dict], groups: list[tuple], checks: pd.DataFrame) -> None:
+    """Total votes cast as the sum of INE's published components, for each group whose published
+    total was a quoted figure; checked against the tabulated total, INE's combined null-type count
+    and INE's published (truncated) shares."""
+    for group in groups:
+        parts = {k: r for k, r in rows.items() if k[:3] == group and r["item_type"] in COMPONENT_TYPES}
+        kinds = {r["item_type"] for r in parts.values()}
+        if not {"candidate", "write_in", "null"} <= kinds or any(pd.isna(r["votes"]) for r in parts.values()):
+            raise DerivationError(raw / COLLECTED, f"{group}: the published total is a quoted figure, but INE's components are incomplete ({sorted(kinds)})")
+        total = sum(int(r["votes"]) for r in parts.values())
+        date = next(iter(parts.values()))["election_date"]
+        on_date = checks[checks["period"] == date.strftime("%Y-%m-%d")]
+        for record in on_date.to_dict("records"):
+            if record["indicator"].startswith(TABULATED_TOTAL) and int(record["value"]) != total:
+                raise DerivationError(_where(raw, record), f"INE's components sum to {total:,}, not to the tabulated total {int(record['value']):,}", row=record["source_row"], field="value")
+            if record["indicator"] == NULL_TYPE_TOTAL:
+                null_type = sum(int(r["votes"]) for r in parts.values() if r["item_type"] != "candidate")
+                if null_type != int(record["value"]):
+                    raise DerivationError(_where(raw, record), f"null, cancelled and non-registered votes sum to {null_type:,}, not {int(record['value']):,}", row=record["source_row"], field="value")
+        for key, r in parts.items():
+            published = r["percent_published"]
+            if not math.isnan(published) and _truncated(100 * int(r["votes"]) / total) != published:
+                raise DerivationError(raw / PUBLISHED, f"{key}: {int(r['votes']):,} / {total:,} does not reproduce the published share {published}",
+                                      row=int(r["source_rows"][-1]), field="value")
+        first = next(iter(parts.values()))
+        lines = sorted({line for r in parts.values() for line in r["source_rows"]}, key=int)
+        urls = list(dict.fromkeys(u for r in parts.values() for u in r["source_url"].split(" ")))
+        rows[(*group, "Total votes cast")] = {
+            "year": group[0], "election_date": date, "stage": group[1], "status": group[2], "item": "Total votes cast", "item_type": "total",
+            "votes": total, "percent_published": float("nan"), "publisher": first["publisher"],
+            "document": "Sum of INE's published component counts: the candidates, votes for non-registered candidates, null votes and votes for the cancelled registration",
+            "source_url": " ".join(urls), "source_rows": lines, "collected_rows": [], "derivation": "sum of published components",
+            "note": "the components reproduce INE's published shares when truncated to two decimals, as INE publishes them"}
+
+
+def derive_national(raw: Path, built: dict) -> pd.DataFrame:
+    figures, _ = read_published_with_gaps(raw, ["elections_presidential"])
+    checks, _ = read_published_with_gaps(raw, [CHECKS_TOPIC])
+    rows = _published_national(raw, figures)
+    _component_totals(raw, rows, _requalify_quoted_totals(raw, rows, checks), checks)
     published = pd.DataFrame(list(rows.values()))
-    published["source_rows"] = published["source_rows"].map(";".join)
-    published["derivation"] = "published figure"
+    for column in ("source_rows", "collected_rows"):
+        published[column] = published[column].map(";".join)
+    published["derivation"] = published["derivation"].fillna("published figure")
 
     # 2006 (and no published national rows for it): sums of the state rows, IFE post-tribunal.
     state = _prepared(raw)
@@ -335,7 +470,7 @@ def derive_national(raw: Path, built: dict) -> pd.DataFrame:
                             "votes": votes, "percent_published": float("nan"), "publisher": MAGAR_SOURCE["publisher"],
                             "document": "Sum of the 32 state rows of pred1964-on.csv (source: IFE post tribunal)",
                             "source_url": MAGAR_SOURCE["path"], "source_rows": f"{int(y2006['source_line'].min())}-{int(y2006['source_line'].max())}",
-                            "derivation": "sum of state rows"} for item, kind, votes in sums])
+                            "collected_rows": "", "note": "", "derivation": "sum of state rows"} for item, kind, votes in sums])
     frame = pd.concat([published, summed], ignore_index=True)
     frame["votes"] = frame["votes"].astype("Int64")
 
@@ -345,7 +480,7 @@ def derive_national(raw: Path, built: dict) -> pd.DataFrame:
     keys = list(zip(frame["year"], frame["stage"], frame["status"]))
     total = pd.array([totals.get(k, pd.NA) for k in keys], dtype="Int64")
     share = (100 * frame["votes"].astype("Float64") / pd.Series(total, index=frame.index).astype("Float64")).round(2)
-    counted = frame["item_type"].isin(["candidate", "write_in", "null", "null_detail"])
+    counted = frame["item_type"].isin(COMPONENT_TYPES)
     frame["percent_computed"] = share.where(counted).astype("float64")
     # Turnout from a registered count of the same year and stage (2006 sum of state rows).
     reg = pd.array([registered.get(k, pd.NA) for k in keys], dtype="Int64")
@@ -355,46 +490,104 @@ def derive_national(raw: Path, built: dict) -> pd.DataFrame:
     return frame.sort_values(["year", "stage", "status", "item_type", "votes"], ascending=[True, True, True, True, False]).reset_index(drop=True)
 
 
-def derive_seats(raw: Path, built: dict) -> pd.DataFrame:
-    path = raw / PUBLISHED
-    figures, _ = read_published_with_gaps(raw, ["legislature_seats"])
-    coalition = {}
+def _party(raw: Path, record: dict, text: str) -> str:
+    if text.upper() in PARTIES:
+        return PARTIES[text.upper()]
+    if text in PARTIES:
+        return PARTIES[text]
+    raise DerivationError(_where(raw, record), f"party {text!r} not in analysis.etl.elections_mx.PARTIES", row=record["source_row"], field="indicator")
+
+
+def coalitions(raw: Path) -> dict[int, dict[str, str]]:
+    """Election year -> party -> the coalition it ran in: 2018 from the coalition cells of the 2018
+    returns; 2021 and 2024 from the collected rows of topic ``election_coalitions``. A party listed in
+    two coalitions of one election is an error."""
+    out: dict[int, dict[str, str]] = {2018: {}}
     magar = read_magar(raw)
-    labels_2018 = magar.loc[magar["yr"] == 2018, LABEL_COLUMNS].iloc[0].dropna().tolist()
-    for label in labels_2018:
+    for label in magar.loc[magar["yr"] == 2018, LABEL_COLUMNS].iloc[0].dropna().tolist():
         if label in COALITION_2018:
             for party in label.split("-"):
-                coalition[MAGAR_PARTY[party]] = COALITION_2018[label]
-    rows = []
+                out[2018][MAGAR_PARTY[party]] = COALITION_2018[label]
+    rows, _ = read_published_with_gaps(raw, [COALITIONS_TOPIC])
+    for record in rows.to_dict("records"):
+        match = _COALITION.match(record["indicator"])
+        if not match:
+            raise DerivationError(_where(raw, record), "expected '<coalition> (<party>, <party>, ...): ...'", row=record["source_row"], field="indicator")
+        year = _election_date(raw, record).year
+        for text in match["members"].split(", "):
+            party = _party(raw, record, text.strip())
+            known = out.setdefault(year, {}).get(party)
+            if known not in (None, match["name"]):
+                raise DerivationError(_where(raw, record), f"{party} already in {known} in {year}", row=record["source_row"], field="indicator")
+            out[year][party] = match["name"]
+    return out
+
+
+def _legislature(raw: Path, record: dict) -> str:
+    match = _LEGISLATURE.match(record["period"])
+    if not match:
+        raise DerivationError(_where(raw, record), f"period {record['period']!r} names no legislature", row=record["source_row"], field="period")
+    return match.group(1)
+
+
+def _check_coalition_totals(raw: Path, frame: pd.DataFrame, checks: list[dict], members_of: dict[int, dict[str, str]]) -> None:
+    """Each published coalition total equals the sum of its parties' INE-assigned seats, and names
+    the parties the coalition registered."""
+    for record in checks:
+        match = _COALITION_TOTAL.match(record["party_text"])
+        parties = sorted(_party(raw, record, p) for p in match["members"].split("+"))
+        registered = sorted(p for p, c in members_of.get(ELECTION_YEAR[record["legislature"]], {}).items() if c == match["name"])
+        if registered and registered != parties:
+            raise DerivationError(_where(raw, record), f"{match['name']} registered {registered}, the total names {parties}", row=record["source_row"], field="indicator")
+        rows = frame[(frame["legislature"] == record["legislature"]) & (frame["chamber"] == record["chamber"]) & (frame["stage"] == "INE assignment")]
+        if set(parties) - set(rows["party"]):
+            raise DerivationError(_where(raw, record), f"no INE-assigned seats for {sorted(set(parties) - set(rows['party']))}", row=record["source_row"], field="indicator")
+        total = int(rows.loc[rows["party"].isin(parties), "seats"].sum())
+        if total != int(record["value"]):
+            raise DerivationError(_where(raw, record), f"the parties' seats sum to {total}, not to the published {int(record['value'])}", row=record["source_row"], field="value")
+
+
+def derive_seats(raw: Path, built: dict) -> pd.DataFrame:
+    figures, _ = read_published_with_gaps(raw, ["legislature_seats"])
+    members_of = coalitions(raw)
+    rows, checks = [], []
     for record in figures.to_dict("records"):
         indicator = record["indicator"]
         chamber = next((c for c in CHAMBERS if indicator.startswith(c + " seats")), None)
         if chamber is None:
-            raise DerivationError(path, f"indicator {indicator!r} names no chamber", row=record["source_row"], field="indicator")
-        party_text = indicator.split("–", 1)[1].strip().split(" (")[0].strip() if "–" in indicator else ""
-        if party_text not in PARTIES:
-            raise DerivationError(path, f"party {party_text!r} not in analysis.etl.elections_mx.PARTIES", row=record["source_row"], field="indicator")
+            raise DerivationError(_where(raw, record), f"indicator {indicator!r} names no chamber", row=record["source_row"], field="indicator")
+        party_text = indicator.split("–", 1)[1].strip() if "–" in indicator else ""
+        legislature = _legislature(raw, record)
+        if _COALITION_TOTAL.match(party_text):
+            checks.append({**record, "party_text": party_text, "chamber": chamber, "legislature": legislature})
+            continue
+        party = _party(raw, record, party_text.split(" (")[0].strip())
         period = record["period"]
-        legislature = "LXV" if period.startswith("LXV ") else "LXIV" if period.startswith("LXIV") else None
-        if legislature is None:
-            raise DerivationError(path, f"period {period!r} names no legislature", row=record["source_row"], field="period")
         if "installation" in indicator or "installation" in period:
             stage = "installation"
         elif "INE" in period or "INE" in indicator:
             stage = "INE assignment"
         else:
-            raise DerivationError(path, "cannot tell INE assignment from installation", row=record["source_row"], field="period")
+            raise DerivationError(_where(raw, record), "cannot tell INE assignment from installation", row=record["source_row"], field="period")
         seats = record["value"]
         if seats != int(seats) or seats < 0:
-            raise DerivationError(path, f"seats {seats!r} not a count", row=record["source_row"], field="value")
-        party = PARTIES[party_text]
-        rows.append({"legislature": legislature, "term": LEGISLATURES[legislature], "chamber": chamber, "stage": stage, "party": party,
-                     "coalition_2018": coalition.get(party, "none"), "seats": int(seats), "period_as_published": period,
-                     "publisher": record["publisher"], "source_url": record["url"], "source_row": int(record["source_row"])})
+            raise DerivationError(_where(raw, record), f"seats {seats!r} not a count", row=record["source_row"], field="value")
+        year = ELECTION_YEAR[legislature]
+        published = record["source_file"] == PUBLISHED
+        rows.append({"legislature": legislature, "term": LEGISLATURES[legislature], "term_start": pd.Timestamp(year, 9, 1), "chamber": chamber,
+                     "stage": stage, "party": party, "coalition_2018": members_of[2018].get(party, NO_COALITION),
+                     "coalition": members_of.get(year, {}).get(party, NO_COALITION), "seats": int(seats), "period_as_published": period,
+                     "publisher": record["publisher"], "source_url": record["url"],
+                     "source_row": int(record["source_row"]) if published else pd.NA, "collected_row": pd.NA if published else int(record["source_row"])})
     frame = pd.DataFrame(rows)
+    for column in ("source_row", "collected_row"):
+        frame[column] = frame[column].astype("Int64")
     duplicated = frame.duplicated(["legislature", "chamber", "stage", "party"])
     if duplicated.any():
-        raise DerivationError(path, "two seat counts for one party, chamber and stage", row=int(frame.loc[duplicated, "source_row"].iloc[0]), field="indicator")
+        first = frame[duplicated].iloc[0]
+        line, name = (first["source_row"], PUBLISHED) if not pd.isna(first["source_row"]) else (first["collected_row"], COLLECTED)
+        raise DerivationError(raw / name, "two seat counts for one party, chamber and stage", row=int(line), field="indicator")
+    _check_coalition_totals(raw, frame, checks, members_of)
     return frame.sort_values(["legislature", "chamber", "stage", "seats"], ascending=[True, True, True, False]).reset_index(drop=True)
 
 
@@ -407,6 +600,8 @@ def gaps(raw: Path) -> pd.DataFrame:
 # Resources
 # ---------------------------------------------------------------------------------------------
 
+PUBLISHER_FIELD = field_("publisher", "string", "Authority the figure comes from", required=True)
+DOCUMENT_FIELD = field_("document", "string", "Official document or count the figure belongs to", required=True)
 YEAR_FIELD = field_("year", "integer", "Election year (presidential elections are held in July; calendar year, Mexico)", required=True)
 PUBLISHED_SOURCES = [
     {"title": "INE, Cómputos Distritales 2018, elección presidencial (as reported by e-oaxaca.mx, lasillarota.com, eltiempodesinaloa.com, La Jornada)",
@@ -417,6 +612,9 @@ PUBLISHED_SOURCES = [
      "path": "https://sopitas.com/noticias/ife-confirma-la-ventaja-de-epn", "publisher": "Instituto Federal Electoral (IFE); TEPJF"},
     {"title": "INE, cómputo de la elección presidencial 2024 (as reported in the press; URL per row)",
      "path": "https://puebla.lodehoy.com.mx/index.php/node/53375/amp", "publisher": "Instituto Nacional Electoral (INE)"},
+    {"title": "INE, Central Electoral: 'La elección presidencial en números' (councillor Carla Humphrey), 11 Jun 2024",
+     "path": "https://centralelectoral.ine.mx/2024/06/11/el-universal-publica-articulo-de-la-consejera-electoral-carla-humphrey-titulado-la-eleccion-presidencial-en-numeros",
+     "publisher": "Instituto Nacional Electoral (INE)"},
 ]
 SEAT_SOURCES = [
     {"title": "INE Consejo General, asignación de diputaciones y senadurías de representación proporcional, 23 Aug 2018 (as reported by Político MX)",
@@ -427,6 +625,15 @@ SEAT_SOURCES = [
      "path": "https://www.redespoder.com/locotidiano/diputados-de-morena-festejan-mayoria-en-congreso/", "publisher": "Senado de la República"},
     {"title": "INE, asignación de diputaciones 2021, LXV Legislatura (as reported by La Hoguera)",
      "path": "https://lahoguera.mx/arranca-65-legislatura-en-la-camara-de-diputados-y-asi-queda-conformada/", "publisher": "Instituto Nacional Electoral (INE)"},
+    {"title": "INE, asignación de diputaciones 2024 (INE/CG2129/2024), confirmed by the TEPJF (SUP-REC-2998/2024), LXVI Legislatura (as reported by Diario de Morelos)",
+     "path": "https://www.diariodemorelos.com/noticias/tribunal-electoral-respald-la-supermayor-de-morena-pt-y-pvem-en-c-mara-de-diputados-con-364-curules",
+     "publisher": "Instituto Nacional Electoral (INE)"},
+    {"title": "INE, asignación de senadurías 2024 (INE/CG2130/2024), 23 Aug 2024 (as reported by W Radio)",
+     "path": "https://wradio.com.mx/2024/08/23/aprueba-consejo-general-del-ine-asignacion-de-plurinominales-en-el-senado", "publisher": "Instituto Nacional Electoral (INE)"},
+    {"title": "Cámara de Diputados, sesión constitutiva de la LXVI Legislatura, 29 Aug 2024 (as reported by Lo de Hoy Morelos)",
+     "path": "https://morelos.lodehoy.com.mx/node/57128", "publisher": "Cámara de Diputados"},
+    {"title": "INE, coalition agreements for 2021 (as reported by La Jornada) and 2024 (as reported by Milenio)",
+     "path": "https://amp.milenio.com/politica/elecciones/ine-valida-registro-coaliciones-eleccion-2024", "publisher": "Instituto Nacional Electoral (INE)"},
 ]
 
 RESOURCES = [
@@ -461,6 +668,7 @@ RESOURCES = [
         foreign_keys=[foreign_key("state_code", "states", "state_code")],
         derive=derive_state_results,
         depends_on=["states"],
+        period=("year", "election"),
     ),
     Resource(
         name="presidential_state_totals",
@@ -495,6 +703,7 @@ RESOURCES = [
         foreign_keys=[foreign_key("state_code", "states", "state_code")],
         derive=derive_state_totals,
         depends_on=["states"],
+        period=("year", "election"),
     ),
     Resource(
         name="presidential_national_results",
@@ -505,7 +714,11 @@ RESOURCES = [
             "and item (candidate, null votes, total, turnout, registered voters), each with its source URL and the line(s) of "
             "published_figures.csv. Where two official versions exist they are both kept: stage 'district count' (the INE/IFE "
             "cómputos distritales; status 'preliminary' marks an earlier cut) and 'tribunal final' (the Electoral Tribunal's final "
-            "computation after annulments, 2012). No national figures were collected for 2006: its rows are the sums of the 32 "
+            "computation after annulments, 2012). 2018 total votes cast is the sum of INE's seven published components (the four "
+            "candidates, non-registered, null and the cancelled registration; derivation 'sum of published components'): it equals "
+            "the total in an encyclopedia's tabulation of INE and reproduces INE's published shares, which INE truncates to two "
+            "decimals. The 56,508,266 quoted for 2018 in one press report is kept as item_type 'total_quoted' and is never used as "
+            "a denominator (see note). No national figures were collected for 2006: its rows are the sums of the 32 "
             "state rows of Magar's compilation (stage 'sum of state rows', source 'IFE post tribunal'), which exclude votes cast "
             "abroad. percent_published is the figure as printed (share of total votes cast, or turnout as share of the lista "
             "nominal); percent_computed divides votes by the total votes cast of the same year, stage and status (for the 'total' "
@@ -524,28 +737,38 @@ RESOURCES = [
             field_("percent_published", "number", "Percentage as published: candidate share of total votes cast, or turnout as share of the lista nominal", unit="percent", minimum=0, maximum=100),
             field_("percent_computed", "number", "votes / total votes cast of the same year, stage and status (for the total row: / registered voters)", unit="percent", minimum=0, maximum=100),
             field_("morena_line", "boolean", "True for López Obrador (2006, 2012, 2018) and Morena's 2024 candidate, Claudia Sheinbaum", required=True),
-            field_("publisher", "string", "Authority the figure comes from", required=True),
-            field_("document", "string", "Official document or count the figure belongs to", required=True),
+            PUBLISHER_FIELD,
+            DOCUMENT_FIELD,
             field_("source_url", "string", "Page where the figure was seen (space-separated if two)", required=True),
             field_("source_rows", "string", "Line(s) of published_figures.csv (or of the Magar file for 2006)", required=True),
-            field_("derivation", "string", "published figure, or sum of state rows", required=True, enum=["published figure", "sum of state rows"]),
+            field_("derivation", "string", "published figure, or sum of state rows", required=True, enum=DERIVATIONS),
+            field_("collected_rows", "string", "Line(s) of collected/elections_figures.csv that give or confirm the figure (empty if none)"),
+            field_("note", "string", "Remarks on the row: why a quoted total is not a denominator, how a summed total was checked (empty if none)"),
         ],
         primary_key=["year", "stage", "status", "item"],
         derive=derive_national,
+        period=("year", "election"),
+        status_field="status",
     ),
     Resource(
         name="congress_seats",
         folder="elections",
-        title="Seats in Mexico's Congress by party: LXIV (2018–2021) and LXV (2021–2024) Legislatures",
+        title="Seats in Mexico's Congress by party: LXIV (2018–2021), LXV (2021–2024) and LXVI (2024–2027) Legislatures",
         description=(
             "Seats per party in the Chamber of Deputies (500 seats) and the Senate (128 seats). stage 'INE assignment' counts "
             "seats by the party that nominated the winner, as in INE's assignment of proportional-representation seats (23 "
-            "August 2018; August 2021); stage 'installation' counts parliamentary groups when the legislature was installed "
-            "(29 August 2018), after elected members registered with groups other than their nominating party. The Senate "
-            "elected in 2018 serves both legislatures (2018–2024); only its 2018 composition is here. coalition_2018 is the 2018 "
-            "presidential coalition the party belonged to (from the coalition cells of the 2018 returns); it is not the 2021 "
-            "alliance. Not found and left missing: the LXIV Senate groups other than Morena, PAN and PRI at installation; the "
-            "LXV seats of PES and other parties without seats are not listed."
+            "August 2018, 23 August 2021, 23 August 2024); stage 'installation' counts parliamentary groups when the legislature "
+            "was installed (29 August 2018, 29 August 2024), after elected members registered with groups other than their "
+            "nominating party. The Senate is elected for six years: the Senate elected in 2018 served the LXIV and LXV "
+            "Legislatures (2018–2024) and is listed under LXIV; the Senate elected in 2024 (2024–2030) is listed under LXVI. "
+            "coalition is the coalition the party ran in at the election that produced the legislature (2018: Juntos Haremos "
+            "Historia, Por México al Frente, Todos por México; 2021: Juntos Hacemos Historia, Va por México; 2024: Sigamos "
+            "Haciendo Historia, Fuerza y Corazón por México; the 2021 and 2024 coalitions were partial, covering some districts "
+            "only); coalition_2018 is the party's 2018 coalition whatever the legislature. Published coalition totals (2021: 278 "
+            "and 199 deputies; 2024: 364 deputies and 83 senators) are checked against the party rows. Not found and left "
+            "missing: the LXIV Senate groups other than Morena, PAN and PRI at installation; the LXV groups at installation; the "
+            "Senate's groups after 2018 and after 2024 (two PRD-elected senators joined Morena's group on 28 August 2024: see "
+            "elections_published_figures); the seats of parties that won none are not listed."
         ),
         sources=SEAT_SOURCES,
         fields=[
@@ -560,9 +783,14 @@ RESOURCES = [
             field_("period_as_published", "string", "Period as given in published_figures.csv", required=True),
             field_("publisher", "string", "Authority the count comes from", required=True),
             field_("source_url", "string", "Page where the count was seen", required=True, pattern=URL_PATTERN),
-            field_("source_row", "integer", "Line of published_figures.csv", required=True, minimum=2),
+            field_("source_row", "integer", "Line of published_figures.csv", minimum=2),
+            field_("term_start", "date", "First day of the legislature: 1 September of the election year", required=True),
+            field_("coalition", "string", "Coalition the party ran in at the election that produced the legislature ('none' if it ran alone)", required=True),
+            field_("collected_row", "integer", "Line of collected/elections_figures.csv for counts the project collected (their period_as_published "
+                   "is as given there); empty for counts from published_figures.csv", minimum=2),
         ],
         primary_key=["legislature", "chamber", "stage", "party"],
         derive=derive_seats,
+        period=("term_start", "legislature"),
     ),
 ]

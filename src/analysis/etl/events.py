@@ -75,10 +75,10 @@ def _parse_date(value: str, path: Path, row: int) -> tuple[str, str]:
 
 def declared_events() -> list[tuple[str, Event]]:
     """Events that chapter steps declare in ``EVENTS`` (module name, event)."""
-    from analysis.etl import elections_mx, migration, security, trade, transition_events
+    from analysis.etl import elections_mx, factcheck_evidence, migration, security, trade, transition_events
 
     return [(module.__name__.rsplit(".", 1)[-1], event)
-            for module in (elections_mx, migration, security, trade, transition_events) for event in module.EVENTS]
+            for module in (elections_mx, migration, security, trade, transition_events, factcheck_evidence) for event in module.EVENTS]
 
 
 def derive_events(raw: Path, built: dict) -> pd.DataFrame:

@@ -88,6 +88,87 @@ EVENTS = [
           "The Title 42 public health order lifts at 11:59 pm ET; border processing returns fully to Title 8",
           Label.TITLE_42_ENDS, "U.S. Department of Homeland Security",
           "https://www.dhs.gov/immigrationlaws"),
+    # Added for the chapter's policy timeline (issue: the June 2019 agreement, Remain in Mexico to its end, Title 42 and
+    # Mexico's acceptance of expulsions, the rules after May 2023). Press pages are named "as reported by" in the publisher.
+    Event("2018-04-06", "migration",
+          "U.S. Attorney General Jeff Sessions orders a 'zero tolerance' policy of prosecuting illegal entries at the southwest "
+          "border, which led to the separation of children from parents",
+          Label.ZERO_TOLERANCE_ORDERED, "U.S. Department of Justice, Office of the Inspector General (report 21-028; copy at readkong.com)",
+          "https://www.readkong.com/page/review-of-the-department-of-justice-s-planning-and-7681636"),
+    Event("2018-06-20", "migration",
+          "President Trump signs Executive Order 13841, to detain families together and end the separations, while keeping "
+          "zero tolerance",
+          Label.FAMILY_SEPARATION_ORDER, "Federal Register, 83 FR 29435 (copy at thefederalregister.org)",
+          "https://thefederalregister.org/83-FR/29435"),
+    Event("2018-10", "migration",
+          "A large caravan of Central American migrants leaves San Pedro Sula, Honduras, and crosses Guatemala and Mexico "
+          "towards the U.S. border (day not given in the sources found)",
+          Label.CARAVAN_LEAVES_HONDURAS, "Bloomberg, as linked by the Washington Office on Latin America",
+          "https://www.wola.org/2018/10/now-migrant-caravan-facing-trumps-threats/"),
+    Event("2019-03-29", "migration",
+          "President Trump says he will close the southern border, or large parts of it, the following week unless Mexico "
+          "stops illegal immigration",
+          Label.BORDER_CLOSURE_THREAT, "Associated Press, as published by the Los Angeles Times",
+          "https://www.latimes.com/nation/la-na-pol-trump-threatens-close-border-mexico-again-20190329-story.html"),
+    Event("2020-03-21", "migration",
+          "Mexico agrees to take back, besides Mexicans, Guatemalans, Hondurans and Salvadorans expelled by the United States "
+          "under Title 42 (document of 21 March 2020)",
+          Label.MEXICO_TAKES_TITLE_42_RETURNS, "Reuters, as published by the National Post",
+          "https://nationalpost.com/pmn/news-pmn/u-s-expels-dozens-of-haitian-asylum-seekers-to-mexico"),
+    Event("2021-06-01", "migration",
+          "Homeland Security Secretary Mayorkas (Biden administration) issues the memorandum terminating the Migrant "
+          "Protection Protocols",
+          Label.MPP_TERMINATED, "U.S. Department of Homeland Security (memorandum posted by AILA)",
+          "https://www.aila.org/library/dhs-terminates-the-migrant-protection-protocols"),
+    Event("2021-12-06", "migration",
+          "Court-ordered reimplementation of Remain in Mexico ('MPP 2.0') begins, after Mexico's government decides to accept "
+          "the returns",
+          Label.MPP_2_RESTARTS, "U.S. Department of Homeland Security",
+          "https://www.dhs.gov/news/2021/12/02/dhs-justice-and-state-prepare-court-ordered-reimplementation-mpp"),
+    Event("2022-06-30", "migration",
+          "The Supreme Court rules in Biden v. Texas that the government's rescission of the Migrant Protection Protocols did not "
+          "violate the immigration law",
+          Label.BIDEN_V_TEXAS, "Supreme Court of the United States",
+          "https://www.supremecourt.gov/opinions/21pdf/21-954_7l48.pdf"),
+    Event("2022-08-08", "migration",
+          "A federal district court lifts the injunction that required Remain in Mexico; DHS stops new enrolments and disenrols "
+          "people at their next court date, ending the programme",
+          Label.MPP_2_ENDS, "Fronteras Desk (KJZZ), quoting the DHS statement",
+          "https://fronterasdesk.org/content/1801061/texas-court-lifts-remain-mexico-order-last-hurdle-keeping-policy-place"),
+    Event("2022-10-12", "migration",
+          "DHS announces a parole process for Venezuelans; Venezuelans who cross between ports of entry are returned to Mexico "
+          "under Title 42, which Mexico had not accepted before",
+          Label.MEXICO_TAKES_VENEZUELANS, "U.S. Department of Homeland Security",
+          "https://dhs.gov/news/2022/10/22/statement-department-homeland-security-arrival-first-venezuelan-nationals-under-new"),
+    Event("2022-10-25", "migration",
+          "Mexico's foreign ministry announces that Mexico's participation in Remain in Mexico has ended",
+          Label.MEXICO_ENDS_MPP_PARTICIPATION, "KJZZ (Phoenix), reporting the statement of Mexico's foreign ministry",
+          "https://www.kjzz.org/2022-10-26/content-1820289-mexico-announces-end-remain-mexico-2-months-after-us-began-wind-down"),
+    Event("2023-01-05", "migration",
+          "The Biden administration extends the Venezuelan parole-and-return scheme to Cubans, Haitians and Nicaraguans; "
+          "Mexico accepts returns of nationals of the four countries",
+          Label.MEXICO_TAKES_CHNV_RETURNS, "U.S. Department of Homeland Security",
+          "https://www.dhs.gov/news/2023/01/05/secretary-mayorkas-delivers-remarks-dhss-continued-preparation-end-title-42-and"),
+    Event("2023-01-12", "migration",
+          "Migrants in central and northern Mexico can book appointments at southwest border ports of entry through CBP's "
+          "CBP One mobile application",
+          Label.CBP_ONE_APPOINTMENTS, "Homeland Security Today, reproducing the DHS release",
+          "https://www.hstoday.us/subject-matter-areas/border-security/dhs-scheduling-system-for-migrant-processing-at-certain-ports-of-entry-goes-live-on-cbp-one-app/"),
+    Event("2023-05-11", "migration",
+          "The Circumvention of Lawful Pathways rule takes effect: people who cross the southwest border without using a lawful "
+          "pathway or a CBP One appointment, and without having sought protection in a country they crossed, are presumed "
+          "ineligible for asylum",
+          Label.LAWFUL_PATHWAYS_RULE, "Federal Register, 88 FR 31314 (DHS and DOJ final rule; copy at regulations.justia.com)",
+          "https://regulations.justia.com/regulations/fedreg/2023/05/16/2023-10146.html"),
+    Event("2024-06-03", "migration",
+          "President Biden signs the 'Securing the Border' proclamation limiting asylum between ports of entry when crossings "
+          "are high; the accompanying rule takes effect on 5 June",
+          Label.SECURING_THE_BORDER, "Federal Register, 89 FR 48710 (interim final rule; copy at regulations.justia.com)",
+          "https://regulations.justia.com/regulations/fedreg/2024/06/07/2024-12435.html"),
+    Event("2025-01-20", "elections",
+          "Donald Trump is sworn in for a second term as president of the United States",
+          Label.TRUMP_INAUGURATED_2025, "Deseret News",
+          "https://www.deseret.com/politics/2025/01/20/golden-age-of-america-begins-right-now-trump-declares-in-inaugural-address/"),
 ]
 
 
@@ -314,16 +395,22 @@ def read_sbo(raw: Path, relative: str) -> pd.DataFrame:
     return out
 
 
-def derive_sbo_monthly(raw: Path, built: dict) -> pd.DataFrame:
+def sbo_rows(raw: Path) -> pd.DataFrame:
+    """Both Southwest Land Border Encounters files as one table of rows, FY2019 on (``read_sbo`` columns).
+
+    FY2022 is in both files; they must agree, and the later release is used from FY2022 on."""
     early = read_sbo(raw, SBO_19_22)
     late = read_sbo(raw, SBO_22_25)
-    # FY2022 is in both files; they must agree, and the later release is used from FY2022 on.
     overlap = [early[early["fiscal_year"] == 2022], late[late["fiscal_year"] == 2022]]
     keys = ["date", "citizenship", "component", "demographic", "title"]
     sums = [part.groupby(keys)["encounters"].sum() for part in overlap]
     if not sums[0].sort_index().equals(sums[1].sort_index()):
         raise DerivationError(raw / SBO_19_22, "FY2022 rows differ from the FY22–FY25 release", field="Encounter Count")
-    rows = pd.concat([early[early["fiscal_year"] < 2022], late], ignore_index=True)
+    return pd.concat([early[early["fiscal_year"] < 2022], late], ignore_index=True)
+
+
+def derive_sbo_monthly(raw: Path, built: dict) -> pd.DataFrame:
+    rows = sbo_rows(raw)
     total = rows.groupby(["date", "fiscal_year", "citizenship"], as_index=False)["encounters"].sum()
     parts = [total]
     for column, names in (("component", SBO_COMPONENTS), ("title", SBO_TITLES), ("demographic", SBO_DEMOGRAPHICS)):
@@ -343,6 +430,34 @@ def derive_sbo_monthly(raw: Path, built: dict) -> pd.DataFrame:
     for column in frame.columns.drop(["date", "citizenship"]):
         frame[column] = frame[column].astype("int64")
     return frame
+
+
+SBO_ANNUAL_COMPONENTS = {"usbp": "U.S. Border Patrol", "ofo": "Office of Field Operations"}
+SBO_ANNUAL_AUTHORITIES = {"title_8": "Title 8", "title_42": "Title 42"}
+FY_STATUS = ["complete fiscal year", "partial fiscal year"]
+
+
+def derive_sbo_annual(raw: Path, built: dict) -> pd.DataFrame:
+    """Encounters by fiscal year, component and legal authority (every combination, zeros kept), with the
+    number of months the files hold for the year; a year with fewer than 12 months is a partial year."""
+    rows = sbo_rows(raw)
+    months = rows.groupby("fiscal_year")["date"].nunique()
+    if (months > 12).any():
+        raise DerivationError(raw / SBO_22_25, f"more than 12 months in FY{int(months[months > 12].index[0])}", field="Month (abbv)")
+    sums = rows.groupby(["fiscal_year", "component", "title"])["encounters"].sum()
+    full = pd.MultiIndex.from_product([sorted(months.index), list(SBO_ANNUAL_COMPONENTS), list(SBO_ANNUAL_AUTHORITIES)],
+                                      names=["fiscal_year", "component", "title"])
+    frame = sums.reindex(full, fill_value=0).reset_index()
+    frame["months"] = frame["fiscal_year"].map(months).astype("int64")
+    frame["status"] = frame["months"].map(lambda n: FY_STATUS[0] if n == 12 else FY_STATUS[1])
+    frame["first_month"] = frame["fiscal_year"].map(rows.groupby("fiscal_year")["date"].min())
+    frame["last_month"] = frame["fiscal_year"].map(rows.groupby("fiscal_year")["date"].max())
+    frame["component"] = frame["component"].map(SBO_ANNUAL_COMPONENTS)
+    frame["authority"] = frame["title"].map(SBO_ANNUAL_AUTHORITIES)
+    frame["encounters"] = frame["encounters"].astype("int64")
+    frame["fiscal_year"] = frame["fiscal_year"].astype("int64")
+    columns = ["fiscal_year", "component", "authority", "encounters", "months", "first_month", "last_month", "status"]
+    return frame[columns].sort_values(["fiscal_year", "component", "authority"]).reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- CBP Nationwide Encounters (state file)
@@ -394,7 +509,11 @@ def derive_published(raw: Path, built: dict) -> pd.DataFrame:
     are kept with an empty value and status ``not found`` so the book can say what is missing.
 
     Checks (URL, numbers, header) are those of the shared ``read_published``."""
-    frame = read_published(raw, PUBLISHED_TOPICS)
+    return published_rows(read_published(raw, PUBLISHED_TOPICS))
+
+
+def published_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a ``read_published`` frame in the chapter's published-figures layout (see ``derive_published``)."""
     rows = []
     for record in frame.to_dict("records"):
         if record["value_text"].strip() == NOT_FOUND:
@@ -407,12 +526,34 @@ def derive_published(raw: Path, built: dict) -> pd.DataFrame:
             "unit": record["unit"] or None, "status": status, "publisher": record["publisher"] or None,
             "document": record["document"] or None, "source_url": url, "note": record["retrieved_note"] or None,
         })
-    out = pd.DataFrame(rows)
+    columns = ["source_row", "topic", "indicator", "geo", "period", "period_type", "value", "unit", "status", "publisher",
+               "document", "source_url", "note"]
+    out = pd.DataFrame(rows, columns=columns)
     out["source_row"] = out["source_row"].astype("int64")
     return out
 
 
 # --------------------------------------------------------------------------- resources
+
+def figure_fields(raw_file: str, topics: list[str], status: str) -> list[dict]:
+    """Fields of a table holding the rows of a published-figures file (``published_rows``): the file's
+    name, its topics and the status values its rows use are what differ between such tables."""
+    return [
+        field_("source_row", "integer", f"Line of {raw_file} the row comes from", required=True, unique=True, minimum=2),
+        field_("topic", "string", "Topic", required=True, enum=topics),
+        field_("indicator", "string", "What the figure counts, as the collectors described it", required=True),
+        field_("geo", "string", "Geography", required=True),
+        field_("period", "string", "Period as published (FY = U.S. fiscal year; bare year = calendar year)", required=True),
+        field_("period_type", "string", "How the period is counted", required=True, enum=["U.S. fiscal year", "calendar year", "date range"]),
+        field_("value", "number", "Published value (empty when not found)", minimum=0),
+        field_("unit", "string", "Unit of the value (cases, persons returned, events…)"),
+        field_("status", "string", status, required=True),
+        field_("publisher", "string", "Publisher of the figure"),
+        field_("document", "string", "Document in which the figure appears"),
+        field_("source_url", "string", "URL where the figure was seen", pattern=URL_PATTERN),
+        field_("note", "string", "Collectors' note (definitions, disagreements)"),
+    ]
+
 
 FY_FIELD = field_("fiscal_year", "integer", "U.S. federal fiscal year (1 October – 30 September), named for the year in which it ends",
                   required=True, minimum=1925, maximum=2025)
@@ -445,6 +586,7 @@ RESOURCES = [
         ],
         primary_key=["fiscal_year"],
         derive=derive_historical,
+        period=("fiscal_year", "U.S. fiscal year"),
     ),
     Resource(
         name="usbp_encounters_region_annual",
@@ -465,6 +607,7 @@ RESOURCES = [
         ],
         primary_key=["fiscal_year", "region"],
         derive=derive_khsm_region,
+        period=("fiscal_year", "U.S. fiscal year"),
     ),
     Resource(
         name="usbp_sw_citizenship_annual",
@@ -485,6 +628,7 @@ RESOURCES = [
         ],
         primary_key=["fiscal_year", "citizenship"],
         derive=derive_khsm_citizenship,
+        period=("fiscal_year", "U.S. fiscal year"),
     ),
     Resource(
         name="usbp_sw_family_status_annual",
@@ -505,6 +649,7 @@ RESOURCES = [
         ],
         primary_key=["fiscal_year", "family_status"],
         derive=derive_khsm_family,
+        period=("fiscal_year", "U.S. fiscal year"),
     ),
     Resource(
         name="sw_border_encounters_monthly",
@@ -534,6 +679,42 @@ RESOURCES = [
         ],
         primary_key=["date", "citizenship"],
         derive=derive_sbo_monthly,
+        period=("date", "month"),
+    ),
+    Resource(
+        name="sw_border_encounters_annual",
+        folder="migration",
+        title="Southwest land border encounters by fiscal year, component and legal authority, FY2019–FY2025 (CBP)",
+        description=(
+            "All encounters at the southwest land border by U.S. fiscal year (October–September), split by CBP component and by "
+            "legal authority, summed by this project over months, citizenship groups and demographic groups from CBP's Southwest Land "
+            "Border Encounters files (FY2019–FY2021 from the FY19–FY22 release, FY2022 on from the FY22–FY25 release). The four "
+            "cells of a year are: U.S. Border Patrol, Title 8 = apprehensions between ports of entry; U.S. Border Patrol, Title 42 = "
+            "expulsions between ports; Office of Field Operations, Title 8 = people found inadmissible at ports of entry; Office of "
+            "Field Operations, Title 42 = expulsions at ports. Title 42 expulsions occur only from March 2020 to May 2023. Every "
+            "count is of events: a person stopped twice counts twice. Unrounded. months gives how many months of the year the files "
+            "hold: FY2025 holds October 2024 – August 2025 only (status 'partial fiscal year') and must not be compared with full "
+            "years. Border Patrol Title 8 apprehensions in FY2019 (851,508) equal CBP's historical apprehension table for that year."
+        ),
+        sources=[SBO_SOURCE],
+        fields=[
+            field_("fiscal_year", "integer", "U.S. federal fiscal year (October–September), named for the year in which it ends",
+                   required=True, minimum=2019, maximum=2025),
+            field_("component", "string", "CBP component: U.S. Border Patrol (between ports of entry) or Office of Field Operations "
+                   "(at ports of entry)", required=True, enum=list(SBO_ANNUAL_COMPONENTS.values())),
+            field_("authority", "string", "Legal authority of the encounter: Title 8 (immigration law: apprehensions and "
+                   "inadmissibles) or Title 42 (public-health expulsions)", required=True, enum=list(SBO_ANNUAL_AUTHORITIES.values())),
+            field_("encounters", "integer", "Encounters in the fiscal year (or in its months held, for a partial year)",
+                   unit="encounters (events; a person stopped twice counts twice)", required=True, minimum=0),
+            field_("months", "integer", "Months of the fiscal year held in CBP's files", unit="months", required=True, minimum=1, maximum=12),
+            field_("first_month", "date", "First month of the fiscal year held (1st of the month)", required=True),
+            field_("last_month", "date", "Last month of the fiscal year held (1st of the month)", required=True),
+            field_("status", "string", "Whether the files hold the whole fiscal year", required=True, enum=FY_STATUS),
+        ],
+        primary_key=["fiscal_year", "component", "authority"],
+        derive=derive_sbo_annual,
+        period=("fiscal_year", "U.S. fiscal year"),
+        status_field="status",
     ),
     Resource(
         name="sw_border_encounters_citizenship_fy",
@@ -556,6 +737,7 @@ RESOURCES = [
         ],
         primary_key=["fiscal_year", "citizenship"],
         derive=derive_nationwide_citizenship,
+        period=("fiscal_year", "U.S. fiscal year"),
     ),
     Resource(
         name="migration_published_figures",
@@ -570,21 +752,7 @@ RESOURCES = [
         ),
         sources=[],
         row_sources=("publisher", "source_url"),
-        fields=[
-            field_("source_row", "integer", "Line of published_figures.csv the row comes from", required=True, unique=True, minimum=2),
-            field_("topic", "string", "Topic", required=True, enum=PUBLISHED_TOPICS),
-            field_("indicator", "string", "What the figure counts, as the collectors described it", required=True),
-            field_("geo", "string", "Geography", required=True),
-            field_("period", "string", "Period as published (FY = U.S. fiscal year; bare year = calendar year)", required=True),
-            field_("period_type", "string", "How the period is counted", required=True, enum=["U.S. fiscal year", "calendar year", "date range"]),
-            field_("value", "number", "Published value (empty when not found)", minimum=0),
-            field_("unit", "string", "Unit of the value (cases, persons returned, events…)"),
-            field_("status", "string", "final / partial / partial-year / not found / unspecified", required=True),
-            field_("publisher", "string", "Publisher of the figure"),
-            field_("document", "string", "Document in which the figure appears"),
-            field_("source_url", "string", "URL where the figure was seen", pattern=URL_PATTERN),
-            field_("note", "string", "Collectors' note (definitions, disagreements)"),
-        ],
+        fields=figure_fields("published_figures.csv", PUBLISHED_TOPICS, "final / partial / partial-year / not found / unspecified"),
         primary_key=["source_row"],
         derive=derive_published,
     ),

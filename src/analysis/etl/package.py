@@ -12,9 +12,11 @@ import json
 import shutil
 import sys
 import tempfile
+import uuid
 from pathlib import Path
 
 import analysis
+from analysis.data.atomic import swap_folders
 from analysis.etl import raw as snapshots
 from analysis.etl.resource import DATA_LICENSE, DataFrames, Resource, to_csv_bytes
 
@@ -78,7 +80,28 @@ def derive(stages, raw: Path, names: list[str] | None = None, existing: Path | N
     return [r for r in resources if r.name in blobs], blobs
 
 
+PACKAGE_SCHEMA = "https://datapackage.org/profiles/2.0/datapackage.json"
+# A globally unique, stable identifier (Data Package v2 ``id``): the same for every version, so a
+# reader can tell two versions are one package. UUID 5 of the package name, never retyped.
+PACKAGE_ID = "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"urn:amlo-era-report:{PACKAGE_NAME}"))
+PACKAGE_CONTRIBUTORS = [{"title": "AMLO-era U.S.–Mexico report team", "roles": ["author", "publisher"]}]
+
+
+def package_created(manifest_entries: list[dict] | None = None) -> str:
+    """``created`` (Data Package v2): the date of the newest raw snapshot the tables derive from.
+
+    Not the clock: ``python -m analysis data --check`` compares the descriptor byte for byte, so it
+    must be a function of the inputs. A new or refreshed raw file moves it forward."""
+    entries = list(snapshots.manifest().values()) if manifest_entries is None else manifest_entries
+    dates = sorted(d for e in entries for d in (e.get("snapshot_date"), e.get("retrieved")) if d)
+    if not dates:
+        raise ValueError("raw/manifest.json records no snapshot date: cannot date the data package")
+    return f"{dates[-1]}T00:00:00Z"
+
+
 def package_descriptor(resources: list[Resource], csv_bytes: dict[str, bytes]) -> dict:
+    """The package's ``datapackage.json`` in Data Package v2 form (``$schema``, ``id``, ``created``,
+    contributors with ``roles``, resources of ``type: table``)."""
     sources: list[dict] = []
     for resource in resources:
         for source in resource.sources:
@@ -86,6 +109,8 @@ def package_descriptor(resources: list[Resource], csv_bytes: dict[str, bytes]) -
             if entry not in sources:
                 sources.append(entry)
     return {
+        "$schema": PACKAGE_SCHEMA,
+        "id": PACKAGE_ID,
         "name": PACKAGE_NAME,
         "title": PACKAGE_TITLE,
         "description": (
@@ -94,9 +119,9 @@ def package_descriptor(resources: list[Resource], csv_bytes: dict[str, bytes]) -
             "official bodies, each with its source URL. See the data dictionary in the book."
         ),
         "version": analysis.__version__,
-        "profile": "tabular-data-package",
+        "created": package_created(),
         "licenses": [DATA_LICENSE],
-        "contributors": [{"title": "AMLO-era U.S.–Mexico report team", "role": "author"}],
+        "contributors": PACKAGE_CONTRIBUTORS,
         "keywords": ["Mexico", "United States", "López Obrador", "trade", "migration", "security", "elections"],
         "sources": sources,
         "resources": [r.descriptor(csv_bytes[r.name]) for r in resources],
@@ -109,62 +134,59 @@ def descriptor_text(resources: list[Resource], blobs: dict[str, bytes]) -> str:
 
 def write_package(resources: list[Resource], blobs: dict[str, bytes], out: Path) -> Path:
     """Write the package into a staging folder beside ``out``, validate it there, then swap it
-    in whole: whatever fails, ``out`` holds either the old package or the new one, never a mix."""
-    from analysis.data.validate import validate_package
+    in whole: whatever fails (an I/O error, a full disk, invalid data, a kill), ``out`` holds
+    either the old package or the new one, never a mix. One writer at a time (a lock on the
+    folder holding ``out``); staging folders left by a killed run are removed by the next one."""
+    from analysis.data.atomic import exclusive, recover
+    from analysis.data.validate import validate_cached
 
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-staging-", dir=out.parent))
-    try:
-        for resource in resources:
-            target = staging / resource.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(blobs[resource.name])
-        (staging / "datapackage.json").write_text(descriptor_text(resources, blobs), encoding="utf-8")
-        problems = validate_package(staging / "datapackage.json")
-        if problems:
-            raise ValueError(f"derived package is invalid; {out} left untouched:\n" + "\n".join(problems))
-        swap_folders(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    prefix = f".{out.name}-staging-"
+    with exclusive(out.parent, f"writing {out}"):  # the lock is on the parent folder: no file left behind
+        recover(out)
+        for stale in out.parent.glob(f"{prefix}*"):
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+                if stale.exists():
+                    print(f"warning: cannot remove {stale}, left by an earlier run (a read-only file?); remove it by hand", file=sys.stderr)
+        staging = Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent))
+        try:
+            for resource in resources:
+                _write_durably(staging / resource.path, blobs[resource.name])
+            _write_durably(staging / "datapackage.json", descriptor_text(resources, blobs).encode("utf-8"))
+            problems, _ = validate_cached(staging / "datapackage.json")  # a package that passed before is not re-validated
+            if problems:
+                raise ValueError(f"derived package is invalid; {out} left untouched:\n" + "\n".join(problems))
+            for folder in sorted({p.parent for p in staging.rglob("*")}, reverse=True):
+                _fsync(folder)
+            swap_folders(staging, out)
+            _fsync(out.parent)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     return out / "datapackage.json"
 
 
-def swap_folders(new: Path, target: Path) -> None:
-    """Put folder ``new`` in place of ``target`` in one step (Linux ``renameat2`` exchange), so
-    no reader or crash ever sees a half-replaced folder; ``new`` then holds the old contents."""
-    if not target.exists():
-        new.rename(target)
-        return
-    if _exchange(new, target):
-        return
-    # No atomic exchange on this system: two renames, with the old folder kept until the end.
-    old = target.with_name(f".{target.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    target.rename(old)
-    new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    import ctypes
-    import ctypes.util
+def _write_durably(target: Path, blob: bytes) -> None:
+    """Write and fsync, so a full disk fails here (not at a later flush) and a crash after the
+    swap cannot leave empty files behind the new descriptor."""
     import os
 
-    if not sys.platform.startswith("linux"):
-        return False
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
-    if renameat2 is None:
-        return False
-    AT_FDCWD, RENAME_EXCHANGE = -100, 2
-    result = renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE)
-    if result != 0:
-        errno = ctypes.get_errno()
-        if errno in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: the filesystem cannot exchange
-            return False
-        raise OSError(errno, os.strerror(errno), str(b))
-    return True
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "wb") as handle:
+        handle.write(blob)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _fsync(folder: Path) -> None:
+    import os
+
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def check_package(stages, raw: Path, data: Path) -> list[str]:

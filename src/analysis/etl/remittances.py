@@ -95,5 +95,6 @@ RESOURCES = [
         ],
         primary_key=["date"],
         derive=derive_remittances,
+        period=("date", "month"),
     ),
 ]

@@ -17,6 +17,8 @@ Deriver = Callable[[Path, DataFrames], pd.DataFrame]
 
 PERIOD_TYPES = ["calendar year", "U.S. fiscal year", "month", "day", "legislature", "election"]
 
+TABLE_SCHEMA = "https://datapackage.org/profiles/2.0/tableschema.json"
+
 DATA_LICENSE = {
     "name": "CC-BY-4.0",
     "title": "Creative Commons Attribution 4.0",
@@ -93,10 +95,11 @@ class Resource:
         return sources
 
     def descriptor(self, csv_bytes: bytes) -> dict:
+        """The resource in Data Package v2 form: ``type: table`` and a Table Schema with ``$schema``."""
         return {
             "name": self.name,
+            "type": "table",
             "path": self.path,
-            "profile": "tabular-data-resource",
             "title": self.title,
             "description": self.description,
             "format": "csv",
@@ -106,7 +109,7 @@ class Resource:
             "bytes": len(csv_bytes),
             "sources": self.all_sources(csv_bytes),
             "licenses": [DATA_LICENSE],
-            "schema": self.schema(),
+            "schema": {"$schema": TABLE_SCHEMA, **self.schema()},
             **({"coverage": self.coverage()} if self.period else {}),
         }
 

@@ -16,9 +16,17 @@ Raw inputs (paths relative to RAW) and the publishers' download pages:
   death rates by drug type (https://data.cdc.gov/api/views/95ax-ymtc/rows.csv).
 - ``security/datahub_cpi_1995_2017.csv``: Transparency International CPI 1995–2017 on a 0–10 scale
   (https://www.transparency.org/en/cpi ; copy from datasets/corruption-perceptions-index ``data/cpi.csv``; Latin-1).
-- ``published_figures.csv``: topics ``security_homicides`` (INEGI releases 2017–2024), ``drugs_overdose_us``,
-  ``corruption_cpi``, ``drugs_poppy``, ``security_assistance_merida``; each row has its URL.
+- ``security/cdc_vsrr_provisional_od_deaths_US_extract_2015_2025apr.csv``: CDC/NCHS, VSRR provisional drug
+  overdose death counts, United States, 12 months ending each December 2015–2024, September 2024 and April 2025
+  (https://data.cdc.gov/api/views/xkb8-kh2a/rows.csv ; row extract from ellaprince90/overdose-data-us).
+- ``published_figures.csv`` and the project's ``collected/security_figures.csv`` (same columns): topics
+  ``security_homicides`` (INEGI releases 2017–2024), ``drugs_overdose_us``, ``corruption_cpi``, ``drugs_poppy``,
+  ``security_assistance_merida``; each row has its URL. Where both files give the same figure, the collected row
+  (a better source for it) is kept; two different values are an error.
 - ``security/owid_cpi_transparency_international_2012_2018.csv`` is read only by the tests (cross-check).
+
+The further published figures of the chapter (assistance totals, UNODC poppy surveys, seizures, figures not
+found) are derived in :mod:`analysis.etl.security_published`.
 """
 
 from __future__ import annotations
@@ -29,8 +37,9 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.etl import DerivationError, Resource, field_, foreign_key
-from analysis.etl.published import PUBLISHED, URL_PATTERN, Event, read_published
+from analysis.etl.published import COLLECTED, PUBLISHED, URL_PATTERN, Event, read_published
 from analysis.etl.states import STATE_CODE
+from analysis.data.events import Label
 
 SESNSP = "security/sesnsp_victimas_delitos_ent_nac_x100khab_genero.csv.bz2"
 VALLE = "security/diegovalle_table_inegi_sesnsp_homicides_1990_2017.csv"
@@ -38,6 +47,9 @@ GARGIULO = "security/gargiulo_inegi_homicides_state_month_2000_2022.csv"
 CDC = "security/cdc_nchs_drug_overdose_death_rates_by_drug_type_1999_2018.csv"
 DATAHUB_CPI = "security/datahub_cpi_1995_2017.csv"
 OWID_CPI = "security/owid_cpi_transparency_international_2012_2018.csv"
+VSRR = "security/cdc_vsrr_provisional_od_deaths_US_extract_2015_2025apr.csv"
+COLLECTED_FIGURES = f"{COLLECTED}/security_figures.csv"
+FIGURE_FILES = (PUBLISHED, COLLECTED_FIGURES)  # read in this order; see read_published_figures
 
 SESNSP_LAST_FULL_YEAR = 2024  # 2025 rows cover only part of the year and are left out
 CRIMES = {"homicidio doloso": ("Homicidio doloso", "Total"), "feminicidio": ("Feminicidio", "Mujer")}
@@ -65,37 +77,42 @@ SOURCE_WB = {"title": "World Bank, World Development Indicators: Population, tot
 
 # --------------------------------------------------------------------------- published figures
 def read_published_figures(raw: Path, topic: str) -> pd.DataFrame:
-    """Rows of ``published_figures.csv`` for ``topic`` that hold a number, with ``source_row``.
+    """Rows of ``published_figures.csv`` and ``collected/security_figures.csv`` for ``topic`` that hold a
+    number, with ``source_file`` and ``source_row``.
 
     Unlike :func:`analysis.etl.published.read_published`, rows whose value is ``NOT FOUND`` (a
     documented gap) or a range ``low-high`` are skipped rather than refused, so missing figures stay
-    missing; any other non-number is an error. Identical duplicate rows are kept once; two different
-    values for the same indicator, period and status are an error.
+    missing; any other non-number is an error. Identical duplicate rows are kept once. When the
+    collected file gives the same value as the collectors' file for the same indicator, period and
+    status, its row (a better source for the same figure) replaces the other; two different values
+    for the same indicator, period and status are an error.
     """
-    path = raw / PUBLISHED
-    frame = read_published(raw, [topic])
+    frame = read_published(raw, [topic], files=FIGURE_FILES)
     if frame.empty:
-        raise DerivationError(path, f"no rows for topic {topic!r}", field="topic")
+        raise DerivationError(raw / PUBLISHED, f"no rows for topic {topic!r}", field="topic")
     keep, values = [], []
-    for record in frame.to_dict("records"):
-        row = record["source_row"]
+    for index, record in frame.iterrows():
         if pd.isna(record["value"]):  # NOT FOUND or a range: missing stays missing
             continue
         if (topic, record["indicator"], record["period"]) in EXCLUDED:
             continue
         if record["status"] not in ("preliminary", "final", "revised", "provisional"):
-            raise DerivationError(path, f"status {record['status']!r} not preliminary/final/revised/provisional", row=row, field="status")
-        keep.append(row)
+            raise DerivationError(raw / record["source_file"], f"status {record['status']!r} not preliminary/final/revised/provisional",
+                                  row=record["source_row"], field="status")
+        keep.append(index)
         values.append(record["value"])
-    out = frame[frame["source_row"].isin(keep)].assign(value=values)
+    out = frame.loc[keep].assign(value=values)
     for key in EXCLUDED:
         if key[0] == topic and not ((frame["indicator"] == key[1]) & (frame["period"] == key[2])).any():
-            raise DerivationError(path, f"excluded row {key} no longer present; update EXCLUDED", field="period")
+            raise DerivationError(raw / PUBLISHED, f"excluded row {key} no longer present; update EXCLUDED", field="period")
     out = out.drop_duplicates(subset=["indicator", "period", "status", "value", "url"])
+    improved = out.duplicated(subset=["indicator", "period", "status", "value"], keep=False) & (out["source_file"] != COLLECTED_FIGURES)
+    superseded = improved & out.groupby(["indicator", "period", "status", "value"])["source_file"].transform(lambda f: (f == COLLECTED_FIGURES).any())
+    out = out[~superseded]
     clash = out.duplicated(subset=["indicator", "period", "status"], keep=False)
     if clash.any():
         first = out[clash].iloc[0]
-        raise DerivationError(path, f"two different values for {first['indicator']!r} {first['period']} ({first['status']})",
+        raise DerivationError(raw / first["source_file"], f"two different values for {first['indicator']!r} {first['period']} ({first['status']})",
                               row=int(first["source_row"]), field="value")
     return out.reset_index(drop=True)
 
@@ -106,9 +123,110 @@ def _year(value: str, path: Path, row: int) -> int:
     return int(value)
 
 
+def _years(raw: Path, frame: pd.DataFrame) -> list[int]:
+    """The calendar year of each published row; an error names the file and row of any other period."""
+    return [_year(p, raw / f, r) for p, f, r in zip(frame["period"], frame["source_file"], frame["source_row"])]
+
+
 # --------------------------------------------------------------------------- INEGI national
-# Dated security events the security chapter's charts need and events_timeline.csv lacks.
-EVENTS: list[Event] = []
+# Dated security events the security chapter needs and events_timeline.csv lacks (none repeats a
+# timeline row). Each gives the page where its date was seen: the original publisher where one was
+# found (DOF, SRE, State Department, DOJ, ICE, the Federal Register), else the press, named as such.
+EVENTS: list[Event] = [
+    Event("2007-10-22", "security", "The United States and Mexico announce the Mérida Initiative, a package of U.S. counterdrug and anticrime assistance",
+          Label.MERIDA_ANNOUNCED, "Congressional Research Service (R40135, August 2009, via EveryCRSReport)",
+          "https://www.everycrsreport.com/files/20090821_R40135_a3f82ef9213c579d22062a9f3b201de4052da526.html"),
+    Event("2008-12-03", "security", "The two governments sign the Mérida Letter of Agreement, allowing the first $197 million to be disbursed",
+          Label.MERIDA_LETTER_OF_AGREEMENT, "Congressional Research Service (R40135, July 2009 summary, via HSDL)",
+          "https://www.hsdl.org/?abstract&did=739482"),
+    Event("2017-02-23", "security", "Secretaries Tillerson and Kelly in Mexico City: joint commitment to dismantle transnational criminal networks and stop "
+          "U.S. guns and bulk cash flowing south", Label.TILLERSON_KELLY_IN_MEXICO, "U.S. Department of State (media note, via U.S. Mission Geneva)",
+          "https://geneva.usmission.gov/2017/02/23/bilateral-mexico/"),
+    Event("2017-05-18", "security", "First U.S.–Mexico Strategic Dialogue on Disrupting Transnational Criminal Organizations, Washington",
+          Label.TCO_DIALOGUE_I, "Secretaría de Relaciones Exteriores (gob.mx)",
+          "https://www.gob.mx/sre/prensa/fifth-meeting-of-mexico-u-s-bilateral-security-cooperation-group?idiom=en"),
+    Event("2017-12-14", "security", "Second high-level dialogue on transnational criminal organizations: both governments agree to attack the whole "
+          "criminal value chain, from drug cultivation and production to its income", Label.TCO_DIALOGUE_II, "Secretaría de Relaciones Exteriores (gob.mx)",
+          "https://www.gob.mx/sre/en/prensa/mexico-and-usa-shared-responsibility-and-trust-in-dealing-with-transnational-criminal-organizations"),
+    Event("2018-11-14", "security", "President-elect López Obrador presents the National Peace and Security Plan 2018–2024: a National Guard with "
+          "military personnel, amnesty or pardons, and a rethink of drug policy including possible legalisation of marijuana",
+          Label.PEACE_AND_SECURITY_PLAN, "Meganoticias (press)", "https://meganoticias.mx/GUADALAJARA/noticia/plan-de-seguridad-de-amlo-en-10-puntos/41990"),
+    Event("2019-02-01", "security", "López Obrador sends the National Public Security Strategy to the Senate (addendum 15 April; approved 25 April 2019)",
+          Label.SECURITY_STRATEGY_PRESENTED, "Diario Oficial de la Federación (decree text, via vLex)",
+          "https://dof.vlex.com.mx/vid/decreto-aprueba-estrategia-nacional-784585181"),
+    Event("2019-03-26", "security", "The constitutional reform creating the National Guard, a civilian force under the security ministry, is published "
+          "in the DOF; the armed forces may do public-security work for five years while it is built",
+          Label.NATIONAL_GUARD_REFORM, "Excélsior (press, via enblancoynegro.com.mx)",
+          "https://enblancoynegro.com.mx/2022/11/09/ejercito-en-las-calles-hasta-2028-senado-declara-validez-de-reforma/"),
+    Event("2019-05-16", "security", "The National Public Security Strategy is published in the DOF", Label.SECURITY_STRATEGY_IN_DOF,
+          "Diario Oficial de la Federación (decree text, via vLex)", "https://dof.vlex.com.mx/vid/decreto-aprueba-estrategia-nacional-784585181"),
+    Event("2019-05-27", "security", "The National Guard Law is published in the DOF (evening edition)", Label.NATIONAL_GUARD_LAW,
+          "Diario Oficial de la Federación (scan of the edition, via Scribd)", "https://it.scribd.com/document/422844523/27052019-VES-pdf"),
+    Event("2019-06-30", "security", "The National Guard formally starts operations, with about 70,000 members in 150 regions", Label.NATIONAL_GUARD_STARTS,
+          "El Orbe (press)", "https://elorbe.com/portada/2019/07/01/amlo-toma-protesta-a-70-mil-elementos-de-la-guardia-nacional-en-su-primera-etapa.html"),
+    Event("2019-10-17", "security", "Ovidio Guzmán López is detained in Culiacán for extradition and released the same day after cartel attacks on the city",
+          Label.CULIACANAZO, "Estado Mayor (press)", "https://www.estadomayor.mx/107206"),
+    Event("2020-04-22", "security", "The Amnesty Law is published in the DOF: abortion, minor drug offences by poor or indigenous people, simple theft "
+          "without violence and sedition; no amnesty for crimes against life, kidnapping or with firearms", Label.AMNESTY_LAW,
+          "Canal del Congreso (Mexican Congress)", "https://www.canaldelcongreso.gob.mx/noticias/13136/Publica_DOF_Ley_de_Amnista"),
+    Event("2020-12-11", "diplomacy", "U.S. Attorney General Barr says the Justice Department is troubled by Mexico's foreign-agents bill, which would make "
+          "cooperation more difficult", Label.BARR_OBJECTS_TO_AGENTS_BILL, "U.S. Department of Justice (archived by the UNT web archive)",
+          "https://webarchive.library.unt.edu/web/20201218014317/https://www.justice.gov/opa/pr/statement-attorney-general-william-p-barr-mexicos-proposed-legislation"),
+    Event("2020-12-15", "security", "The Chamber of Deputies passes the foreign-agents reform of the National Security Law (329–98–40): foreign agents lose "
+          "immunity and must share what they learn", Label.DEPUTIES_PASS_AGENTS_LAW, "Misión Política (press)",
+          "https://misionpolitica.com/2020/12/15/diputados-aprueban-dictamen-que-reforma-la-ley-de-seguridad-nacional"),
+    Event("2021-01-14", "security", "Guidelines on public servants' dealings with foreign agents are published in the DOF (in force 15 January); they "
+          "recognise the 1999 U.S.–Mexico memorandum on law-enforcement cooperation", Label.FOREIGN_AGENT_RULES, "EFE (via Síntesis)",
+          "https://sintesis.com.mx/2021/01/14/publican-ley-agentes-extranjeros"),
+    Event("2021-01-16", "security", "The FGR publishes its own, almost fully redacted, Cienfuegos investigation file", Label.FGR_POSTS_REDACTED_FILE,
+          "El País (via Noticaribe)", "https://noticaribe.com.mx/2021/01/17/abren-expediente-de-cienfuegos-a-medias-tras-la-exoneracion-del-general-por-la-fiscalia-decenas-de-paginas-del-expediente-publicado-estan-tachadas/"),
+    Event("2021-06-28", "security", "The Supreme Court's general declaration of unconstitutionality 1/2018 strikes down the absolute ban on the recreational "
+          "use of cannabis; its sale remains illegal", Label.COURT_STRIKES_CANNABIS_BAN, "El Economista (press)",
+          "https://www.eleconomista.com.mx/opinion/Uso-ludico-con-fines-recreacionales-y-no-unicamente-medicinales-de-la-marihuana-en-Mexico-20210630-0050.html"),
+    Event("2021-12-15", "security", "President Biden signs Executive Order 14059 on sanctions against foreign persons in the illicit drug trade",
+          Label.EO_14059, "Federal Register (86 FR 71549, via Justia)", "https://regulations.justia.com/regulations/fedreg/2021/12/17/2021-27505.html"),
+    Event("2022-09-09", "security", "Laws transferring operational and administrative control of the National Guard to the defence ministry (SEDENA) are "
+          "published in the DOF", Label.GUARD_MOVED_TO_SEDENA, "Diario Oficial de la Federación",
+          "http://www.diariooficial.gob.mx/nota_detalle.php?codigo=5664065&fecha=09/09/1922"),
+    Event("2022-10", "security", "Second High-Level Security Dialogue, Washington: review of the Bicentennial Framework, with fentanyl, arms "
+          "trafficking and migrant smuggling on the agenda", Label.SECOND_SECURITY_DIALOGUE, "U.S. Department of State",
+          "https://www.state.gov/remarks-at-a-joint-press-availability/"),
+    Event("2022-11-09", "security", "The Senate declares valid the constitutional amendment letting the president use the armed forces in public "
+          "security until 2028", Label.ARMY_IN_STREETS_TO_2028, "Excélsior (press, via enblancoynegro.com.mx)",
+          "https://enblancoynegro.com.mx/2022/11/09/ejercito-en-las-calles-hasta-2028-senado-declara-validez-de-reforma/"),
+    Event("2023-01-05", "security", "Ovidio Guzmán López is recaptured in Jesús María, Sinaloa; 29 people die, 10 of them soldiers", Label.OVIDIO_RECAPTURED,
+          "Quadratín Guerrero (press, citing SEDENA)", "https://guerrero.quadratin.com.mx/confirma-sedena-29-muertos-en-captura-de-ovidio-guzman-10-eran-militares"),
+    Event("2023-04", "security", "White House meeting: Mexico commits to tighter checks on precursor chemicals in ports and customs; the United States to "
+          "set up an arms-trafficking task force", Label.PRECURSOR_COMMITMENTS, "Radio Fórmula (press)",
+          "https://admin.radioformula.com.mx/nacional/2023/4/14/un-muro-contra-el-fentanilo-mexico-pondra-mas-barreras-para-frenar-trafico-de-droga-eu-promete-ebrard-758049.html"),
+    Event("2023-04-14", "security", "The Justice Department unseals fentanyl-trafficking indictments against the Chapitos and other Sinaloa Cartel members",
+          Label.CHAPITOS_INDICTED, "NPR (via KASU)",
+          "https://www.kasu.org/justice-crime/2023-04-14/u-s-charges-el-chapos-sons-and-other-sinaloa-cartel-members-in-fentanyl-trafficking"),
+    Event("2023-04-18", "security", "The Supreme Court rules the transfer of the National Guard to SEDENA unconstitutional, with effect from 1 January 2024",
+          Label.COURT_VOIDS_GUARD_TRANSFER, "Zeta Tijuana (press)",
+          "https://zetatijuana.com/2023/04/scjn-invalida-transferencia-de-guardia-nacional-a-sedena-zaldivar-esquivel-y-ortiz-ahlf-votan-en-contra"),
+    Event("2023-04-29", "security", "The Senate passes the reform of the Federal Precursor Chemicals Law (Cofepris reporting, navy powers in ports, "
+          "higher penalties)", Label.PRECURSOR_LAW, "Infobae (press)",
+          "https://infobae.com/mexico/2023/04/29/ley-antifentanilo-mexico-endurecio-las-penas-a-los-traficantes-de-esta-mortal-droga"),
+    Event("2023-05-09", "security", "The Treasury sanctions Joaquín Guzmán López, three Sinaloa Cartel members and two Mexican firms over fentanyl trafficking",
+          Label.OFAC_SANCTIONS_CHAPITOS, "Associated Press (via Los Angeles Times)",
+          "https://www.latimes.com/world-nation/story/2023-05-09/el-chapos-son-sinaloa-members-face-sanctions-over-fentanyl"),
+    Event("2023-09-15", "security", "Mexico extradites Ovidio Guzmán López to the United States (arraigned in Chicago on 18 September)", Label.OVIDIO_EXTRADITED,
+          "U.S. Immigration and Customs Enforcement (HSI)",
+          "https://www.ice.gov/news/releases/hsi-nogales-multiagency-case-results-son-joaquin-guzman-loera-aka-el-chapo-arraigned"),
+    Event("2023-10-05", "security", "Third High-Level Security Dialogue, Mexico City", Label.THIRD_SECURITY_DIALOGUE,
+          "U.S. government readout (reproduced by Licht Journal)", "https://licht-journal.com/gov/third-meeting-of-the-u-s-mexico-high-level-security-dialogue/"),
+    Event("2024-07-25", "security", "Ismael 'El Mayo' Zambada and Joaquín Guzmán López are arrested in El Paso, Texas", Label.ZAMBADA_ARRESTED,
+          "U.S. Department of Justice (statement, via EIN Presswire)",
+          "https://www.einpresswire.com/article/730689367/attorney-general-merrick-b-garland-statement-on-arrests-of-alleged-leaders-of-the-sinaloa-cartel-ismael-zambada-garcia-el-mayo-and-joaquin-guzman"),
+    # Ambassador Salazar's criticism of the judicial reform (22 Aug 2024) is declared once, by the elections step.
+    Event("2024-08-27", "diplomacy", "López Obrador announces a 'pause' in relations with the U.S. and Canadian embassies (not the governments) over their "
+          "criticism of the judicial reform", Label.EMBASSY_PAUSE, "SDP Noticias (press)",
+          "https://www.sdpnoticias.com/mexico/amlo-confirma-pausa-de-mexico-con-la-embajada-de-estados-unidos-tras-declaraciones-de-ken-salazar/"),
+    Event("2024-09-30", "security", "The constitutional reform placing the National Guard under SEDENA as a permanent force of military personnel is "
+          "published in the DOF (in force 1 October 2024)", Label.GUARD_REFORM_IN_DOF, "Picotazo Político (press)",
+          "https://picotazopolitico.com/publica-dof-reforma-constitucional-que-integra-la-guardia-nacional-a-la-sedena"),
+]
 
 HOMICIDE_COUNT = "homicides (defunciones por homicidio), count"
 HOMICIDE_RATE = "homicide rate per 100k"
@@ -149,7 +267,7 @@ def derive_national(raw: Path, built: dict) -> pd.DataFrame:
     rates = published[published["indicator"] == HOMICIDE_RATE]
     if set(published["indicator"]) - {HOMICIDE_COUNT, HOMICIDE_RATE}:
         raise DerivationError(path, f"unexpected security_homicides indicators {sorted(set(published['indicator']))}", field="indicator")
-    years = sorted({_year(p, path, r) for p, r in zip(counts["period"], counts["source_row"])})
+    years = sorted(set(_years(raw, counts)))
     if set(years) & set(compiled["year"]):
         raise DerivationError(path, f"published INEGI years {sorted(set(years) & set(compiled['year']))} overlap the compiled file", field="period")
     for year in years:
@@ -179,44 +297,78 @@ def derive_national(raw: Path, built: dict) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- SESNSP by state
-def derive_sesnsp(raw: Path, built: dict) -> pd.DataFrame:
+SESNSP_HEADER = ["n_year", "cve_ent", "nombre_estado", "bien_juridico_afectado", "tipo_de_delito", "subtipo_de_delito", "modalidad",
+                 "genero", "n_victimas", "n_victimas_x100khab", "n_victimas_x100kmujeres"]
+KIDNAPPING_MODALITIES = ["Secuestro extorsivo", "Secuestro con calidad de rehén", "Secuestro para causar daño", "Secuestro exprés",
+                         "Otro tipo de secuestros"]
+
+
+def read_sesnsp(raw: Path) -> pd.DataFrame:
+    """The SESNSP victims file as text, with ``source_row`` (its line number)."""
     path = raw / SESNSP
     table = pd.read_csv(path, compression="bz2", dtype="string", keep_default_na=False, encoding="utf-8")
-    expected = ["n_year", "cve_ent", "nombre_estado", "bien_juridico_afectado", "tipo_de_delito", "subtipo_de_delito", "modalidad",
-                "genero", "n_victimas", "n_victimas_x100khab", "n_victimas_x100kmujeres"]
-    if list(table.columns) != expected:
+    if list(table.columns) != SESNSP_HEADER:
         raise DerivationError(path, f"unexpected header {list(table.columns)}", row=1)
     table.insert(0, "source_row", range(2, len(table) + 2))
+    return table
+
+
+def _sesnsp_victims(raw: Path, table: pd.DataFrame, subtype: str, sex: str, label: str) -> pd.DataFrame:
+    """Rows of one crime subtype and sex, checked (counts, years, rates, no duplicate modality), with the
+    national rows (cve_ent 00) checked against the sum of the states per year and modality and dropped;
+    full calendar years only. Columns: year, state_code, modalidad, victims, rate (per 100,000 inhabitants)."""
+    path = raw / SESNSP
+    part = table[(table["subtipo_de_delito"] == subtype) & (table["genero"] == sex)]
+    if part.empty:
+        raise DerivationError(path, f"no rows with subtipo_de_delito {subtype!r} and genero {sex!r}", field="subtipo_de_delito")
+    first_bad = lambda mask: int(part.loc[mask, "source_row"].iloc[0])
+    bad = ~part["n_victimas"].str.fullmatch(r"\d+")
+    if bad.any():
+        raise DerivationError(path, f"victims {part.loc[bad, 'n_victimas'].iloc[0]!r} is not a count", row=first_bad(bad), field="n_victimas")
+    bad = ~part["n_year"].str.fullmatch(r"\d{4}")
+    if bad.any():
+        raise DerivationError(path, "year is not four digits", row=first_bad(bad), field="n_year")
+    bad = ~part["n_victimas_x100khab"].str.fullmatch(r"\d+(\.\d+)?(e-?\d+)?")
+    if bad.any():
+        raise DerivationError(path, f"rate {part.loc[bad, 'n_victimas_x100khab'].iloc[0]!r} is not a number", row=first_bad(bad), field="n_victimas_x100khab")
+    part = part.assign(year=part["n_year"].astype(int), victims=part["n_victimas"].astype(int), rate=part["n_victimas_x100khab"].astype(float))
+    dup = part.duplicated(["year", "cve_ent", "modalidad"])
+    if dup.any():
+        raise DerivationError(path, "duplicate year/state/modality row", row=first_bad(dup), field="modalidad")
+    national = part[part["cve_ent"] == "00"].set_index(["year", "modalidad"])["victims"]
+    states = part[part["cve_ent"] != "00"]
+    by_year = states.groupby(["year", "modalidad"])["victims"].sum()
+    mismatch = by_year[by_year != national.reindex(by_year.index)]
+    if len(mismatch):
+        years = sorted({year for year, _ in mismatch.index})
+        raise DerivationError(path, f"{label}: sum of states differs from the national row (cve_ent 00) in {years}", field="n_victimas")
+    states = states[states["year"] <= SESNSP_LAST_FULL_YEAR].rename(columns={"cve_ent": "state_code"})
+    counts = states.groupby("year")["state_code"].nunique()
+    if (counts != 32).any():
+        raise DerivationError(path, f"{label}: expected 32 states per year, found {counts[counts != 32].to_dict()}", field="cve_ent")
+    return states[["year", "state_code", "modalidad", "victims", "rate"]]
+
+
+def derive_sesnsp(raw: Path, built: dict) -> pd.DataFrame:
+    table = read_sesnsp(raw)
     parts = []
     for crime, (subtype, sex) in CRIMES.items():
-        part = table[(table["subtipo_de_delito"] == subtype) & (table["genero"] == sex)]
-        if part.empty:
-            raise DerivationError(path, f"no rows with subtipo_de_delito {subtype!r} and genero {sex!r}", field="subtipo_de_delito")
-        bad = ~part["n_victimas"].str.fullmatch(r"\d+")
-        if bad.any():
-            raise DerivationError(path, f"victims {part.loc[bad, 'n_victimas'].iloc[0]!r} is not a count", row=int(part.loc[bad, "source_row"].iloc[0]), field="n_victimas")
-        bad = ~part["n_year"].str.fullmatch(r"\d{4}")
-        if bad.any():
-            raise DerivationError(path, "year is not four digits", row=int(part.loc[bad, "source_row"].iloc[0]), field="n_year")
-        part = part.assign(year=part["n_year"].astype(int), victims=part["n_victimas"].astype(int), crime=crime)
-        dup = part.duplicated(["year", "cve_ent", "modalidad"])
-        if dup.any():
-            raise DerivationError(path, "duplicate year/state/modality row", row=int(part.loc[dup, "source_row"].iloc[0]), field="modalidad")
-        summed = part.groupby(["year", "cve_ent", "crime"], as_index=False)["victims"].sum()
-        national = summed[summed["cve_ent"] == "00"].set_index("year")["victims"]
-        states = summed[summed["cve_ent"] != "00"]
-        by_year = states.groupby("year")["victims"].sum()
-        mismatch = by_year[by_year != national.reindex(by_year.index)]
-        if len(mismatch):
-            raise DerivationError(path, f"{crime}: sum of states differs from the national row (cve_ent 00) in {mismatch.index.tolist()}", field="n_victimas")
-        parts.append(states)
-    frame = pd.concat(parts).rename(columns={"cve_ent": "state_code"})
-    frame = frame[frame["year"] <= SESNSP_LAST_FULL_YEAR]
-    counts = frame.groupby(["year", "crime"]).size()
-    if (counts != 32).any():
-        raise DerivationError(path, f"expected 32 states per year and crime, found {counts[counts != 32].to_dict()}", field="cve_ent")
+        rows = _sesnsp_victims(raw, table, subtype, sex, crime)
+        summed = rows.groupby(["year", "state_code"], as_index=False)[["victims", "rate"]].sum()
+        parts.append(summed.assign(crime=crime))
+    frame = pd.concat(parts).rename(columns={"rate": "rate_per_100k"})
+    frame["rate_per_100k"] = frame["rate_per_100k"].round(2)
     frame = frame.sort_values(["year", "state_code", "crime"]).reset_index(drop=True)
-    return frame[["year", "state_code", "crime", "victims"]]
+    return frame[["year", "state_code", "crime", "victims", "rate_per_100k"]]
+
+
+def derive_kidnapping(raw: Path, built: dict) -> pd.DataFrame:
+    rows = _sesnsp_victims(raw, read_sesnsp(raw), "Secuestro", "Total", "secuestro")
+    unknown = set(rows["modalidad"]) - set(KIDNAPPING_MODALITIES)
+    if unknown:
+        raise DerivationError(raw / SESNSP, f"unexpected secuestro modalities {sorted(unknown)}", field="modalidad")
+    frame = rows.rename(columns={"modalidad": "modality"}).sort_values(["year", "state_code", "modality"]).reset_index(drop=True)
+    return frame[["year", "state_code", "modality", "victims"]]
 
 
 # --------------------------------------------------------------------------- INEGI state × month
@@ -291,8 +443,7 @@ def derive_overdoses(raw: Path, built: dict) -> pd.DataFrame:
     unknown = set(published["indicator"]) - set(PUBLISHED_MEASURES)
     if unknown:
         raise DerivationError(path, f"unexpected drugs_overdose_us indicators {sorted(unknown)}", field="indicator")
-    published = published.assign(year=[_year(p, path, r) for p, r in zip(published["period"], published["source_row"])],
-                                 measure=published["indicator"].map(PUBLISHED_MEASURES))
+    published = published.assign(year=_years(raw, published), measure=published["indicator"].map(PUBLISHED_MEASURES))
     # Rates: the CDC table to 2018, published releases afterwards. Counts: published releases only.
     later = published[~(published["measure"].str.startswith("rate") & (published["year"] <= CDC_LAST_YEAR))]
     later = later.assign(source=[f"{p}: {d}" for p, d in zip(later["publisher"], later["document"])], source_url=later["url"])
@@ -302,6 +453,70 @@ def derive_overdoses(raw: Path, built: dict) -> pd.DataFrame:
         raise DerivationError(path, f"two values for {frame.loc[dup, ['year', 'measure']].iloc[0].tolist()}", field="period")
     frame["unit"] = frame["measure"].map(MEASURE_UNITS)
     return frame.sort_values(["measure", "year"]).reset_index(drop=True)[["year", "measure", "value", "unit", "status", "source", "source_url"]]
+
+
+VSRR_HEADER = ["State", "Year", "Month", "Period", "Indicator", "Data Value", "Percent Complete", "Percent Pending Investigation",
+               "State Name", "Footnote", "Footnote Symbol", "Predicted Value"]
+VSRR_INDICATORS = {"Number of Drug Overdose Deaths": "deaths_all_drugs",
+                   "Synthetic opioids, excl. methadone (T40.4)": "deaths_synthetic_opioids"}
+VSRR_UNDERREPORTED = "Underreported due to incomplete data."
+MONTHS = {name: number for number, name in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"], start=1)}
+
+
+def _count(text: str, path: Path, row: int, field: str) -> int:
+    if not re.fullmatch(r"\d{1,3}(,\d{3})*", text):
+        raise DerivationError(path, f"{field} {text!r} is not a count", row=row, field=field)
+    return int(text.replace(",", ""))
+
+
+def _number(text: str, path: Path, row: int, field: str) -> float:
+    try:
+        return float(text)
+    except ValueError as exc:
+        raise DerivationError(path, f"{field} {text!r} is not a number", row=row, field=field) from exc
+
+
+def derive_overdoses_provisional(raw: Path, built: dict) -> pd.DataFrame:
+    """CDC's provisional 12-month-ending counts (one vintage, data through April 2025), as published."""
+    path = raw / VSRR
+    table = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
+    if list(table.columns) != VSRR_HEADER:
+        raise DerivationError(path, f"unexpected header {list(table.columns)}", row=1)
+    rows = []
+    for line, record in enumerate(table.to_dict("records"), start=2):
+        if record["State"] != "US" or record["Period"] != "12 month-ending":
+            raise DerivationError(path, f"row is not a U.S. 12-month-ending count ({record['State']!r}, {record['Period']!r})", row=line, field="State")
+        if record["Indicator"] not in VSRR_INDICATORS:
+            raise DerivationError(path, f"indicator {record['Indicator']!r} not in {sorted(VSRR_INDICATORS)}", row=line, field="Indicator")
+        if record["Month"] not in MONTHS or not re.fullmatch(r"\d{4}", record["Year"]):
+            raise DerivationError(path, f"period {record['Month']!r} {record['Year']!r} is not a month and year", row=line, field="Month")
+        footnote = record["Footnote"]
+        if footnote != VSRR_UNDERREPORTED and not footnote.startswith("Numbers may differ from published reports"):
+            raise DerivationError(path, f"unknown footnote {footnote!r}", row=line, field="Footnote")
+        rows.append({
+            "period_end": pd.Timestamp(year=int(record["Year"]), month=MONTHS[record["Month"]], day=1),
+            "measure": VSRR_INDICATORS[record["Indicator"]],
+            "reported": _count(record["Data Value"], path, line, "Data Value"),
+            "predicted": _count(record["Predicted Value"], path, line, "Predicted Value"),
+            "percent_complete": _number(record["Percent Complete"], path, line, "Percent Complete"),
+            "percent_pending_investigation": _number(record["Percent Pending Investigation"], path, line, "Percent Pending Investigation"),
+            "underreported": footnote == VSRR_UNDERREPORTED,
+            "status": "provisional",
+            "footnote": footnote,
+        })
+    frame = pd.DataFrame(rows)
+    if frame.duplicated(["period_end", "measure"]).any():
+        raise DerivationError(path, "two rows for the same month and indicator", field="Month")
+    wide = frame.pivot(index="period_end", columns="measure", values="reported")
+    if wide.isna().any().any():
+        raise DerivationError(path, "the two indicators do not cover the same months", field="Month")
+    if (wide["deaths_synthetic_opioids"] > wide["deaths_all_drugs"]).any():
+        raise DerivationError(path, "synthetic-opioid deaths exceed all overdose deaths in some month", field="Data Value")
+    pending = frame.pivot(index="period_end", columns="measure", values="percent_pending_investigation")
+    if (pending.nunique(axis=1) != 1).any():
+        raise DerivationError(path, "percent pending investigation differs between indicators of the same month", field="Percent Pending Investigation")
+    return frame.sort_values(["measure", "period_end"]).reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- CPI
@@ -333,9 +548,9 @@ def derive_cpi(raw: Path, built: dict) -> pd.DataFrame:
     unknown = set(published["indicator"]) - set(CPI_INDICATORS)
     if unknown:
         raise DerivationError(path, f"unexpected corruption_cpi indicators {sorted(unknown)}", field="indicator")
-    published = published.assign(year=[_year(p, path, r) for p, r in zip(published["period"], published["source_row"])])
+    published = published.assign(year=_years(raw, published))
     wide = published.pivot(index="year", columns="indicator", values="value").rename(columns=CPI_INDICATORS)
-    urls = published[published["indicator"] == "CPI score"].set_index("year")["url"]
+    scores = published[published["indicator"] == "CPI score"].set_index("year")
     rows = []
     first_published = int(wide.index.min())
     for record in read_datahub_cpi(raw).to_dict("records"):
@@ -348,7 +563,7 @@ def derive_cpi(raw: Path, built: dict) -> pd.DataFrame:
         rows.append({"year": int(year), "score": float(record["score"]), "scale": "0-100",
                      "rank": int(record["rank"]) if pd.notna(record.get("rank")) else pd.NA,
                      "countries_ranked": int(record["countries_ranked"]) if pd.notna(record.get("countries_ranked")) else pd.NA,
-                     "source": "Transparency International CPI, as reported by Transparencia Mexicana and the press", "source_url": urls[year]})
+                     "source": f"{scores.loc[year, 'publisher']}: {scores.loc[year, 'document']}", "source_url": scores.loc[year, "url"]})
     frame = pd.DataFrame(rows).sort_values("year").reset_index(drop=True)
     frame["rank"] = frame["rank"].astype("Int64")
     frame["countries_ranked"] = frame["countries_ranked"].astype("Int64")
@@ -370,7 +585,7 @@ def derive_poppy(raw: Path, built: dict) -> pd.DataFrame:
     rows = []
     for record in published.to_dict("records"):
         measure, estimator, unit = POPPY_MEASURES[record["indicator"]]
-        rows.append({"year": _year(record["period"], path, record["source_row"]), "measure": measure, "estimator": estimator,
+        rows.append({"year": _year(record["period"], raw / record["source_file"], record["source_row"]), "measure": measure, "estimator": estimator,
                      "value": float(record["value"]), "unit": unit, "source": f"{record['publisher']}: {record['document']}", "source_url": record["url"]})
     frame = pd.DataFrame(rows)
     if frame.duplicated(["year", "measure", "estimator"]).any():
@@ -389,7 +604,7 @@ def derive_merida(raw: Path, built: dict) -> pd.DataFrame:
     for record in published.to_dict("records"):
         match = _FY.match(record["period"])
         if not match:
-            raise DerivationError(path, f"period {record['period']!r} is not FYyyyy or FYyyyy–FYyyyy", row=record["source_row"], field="period")
+            raise DerivationError(raw / record["source_file"], f"period {record['period']!r} is not FYyyyy or FYyyyy–FYyyyy", row=record["source_row"], field="period")
         first = int(match.group(1))
         last = int(match.group(2) or first)
         kind = "cumulative" if "cumulative" in record["indicator"] else "appropriation"
@@ -418,9 +633,13 @@ RESOURCES = [
             "(URL per row): `homicides` is the final figure where INEGI has published one and the preliminary figure otherwise "
             "(`status`); `homicides_preliminary` keeps the first, preliminary figure and `revision` the change from it. "
             "`rate_per_100k` is computed by the project with World Bank mid-year population (SP.POP.TOTL, resource country_indicators), "
-            "so it differs slightly from INEGI's own rates (`rate_published`, CONAPO population). This series counts deaths by year of "
-            "registration; it differs from SESNSP's victims of intentional homicide (prosecutors' files) and from the occurrence-based "
-            "state series (homicides_state_monthly)."
+            "so it differs slightly from INEGI's own rates (`rate_published`, CONAPO population before 2020 and INEGI's own estimate from "
+            "2020). This series counts deaths by year of registration; it differs from SESNSP's victims of intentional homicide "
+            "(prosecutors' files) and from the occurrence-based state series (homicides_state_monthly). Registration, not occurrence, for "
+            "1990–2016: the compiler's download script (diegovalle/new.crimenmexico, R/data/inegi.sh, commit 01157e4) queries INEGI's "
+            "'Defunciones por homicidio' cube by 'Año de registro'; the staging notes' phrase 'by year of occurrence' is not followed. "
+            "Sources of 2017–2024: INEGI's releases as reported by the press; 2021 from a written wire report that lists INEGI's "
+            "definitive figures (the other years it lists match the releases exactly); 2024 from the definitive release of November 2025."
         ),
         sources=[SOURCE_INEGI, {"title": "INEGI, Estadísticas de Defunciones Registradas (EDR), annual homicide releases 2018–2025 (press reports, URL per row)",
                                 "path": "https://www.inegi.org.mx/programas/edr/", "publisher": "INEGI"}, SOURCE_WB],
@@ -438,6 +657,8 @@ RESOURCES = [
         primary_key=["year"],
         derive=derive_national,
         depends_on=["country_indicators"],
+        period=("year", "calendar year"),
+        status_field="status",
     ),
     Resource(
         name="homicide_victims_state_annual",
@@ -449,7 +670,9 @@ RESOURCES = [
             "modality rows (con arma de fuego, con arma blanca, con otro elemento, no especificado) with genero = 'Total'. "
             "`feminicidio`: sum of the four modality rows, which exist only with genero = 'Mujer'. The national rows (cve_ent 00) "
             "are not stored: the derivation checks that they equal the sum of the states. Homicidio culposo (manslaughter) is excluded. "
-            "2025 (a partial year) is left out. The SESNSP publishes only annual totals in this file, so no monthly series is given."
+            "2025 (a partial year) is left out. The SESNSP publishes only annual totals in this file, so no monthly series is given. "
+            "`rate_per_100k` sums the file's per-100,000 rates over the same modality rows; the mirror's author computed them with "
+            "CONAPO population projections (per inhabitant of the state, also for feminicidio); add the two crimes' rates for the total."
         ),
         sources=[SOURCE_SESNSP],
         fields=[
@@ -457,11 +680,39 @@ RESOURCES = [
             _STATE,
             field_("crime", "string", "Crime: intentional homicide or femicide (counted separately; add them for the total)", required=True, enum=list(CRIMES)),
             field_("victims", "integer", "Victims registered in investigation files", unit="persons", required=True, minimum=0),
+            field_("rate_per_100k", "number", "Victims per 100,000 inhabitants of the state (CONAPO projection, computed in the mirrored file)",
+                   unit="per 100,000 inhabitants", required=True, minimum=0),
         ],
         primary_key=["year", "state_code", "crime"],
         foreign_keys=[foreign_key("state_code", "states", "state_code")],
         derive=derive_sesnsp,
         depends_on=["states"],
+        period=("year", "calendar year"),
+    ),
+    Resource(
+        name="kidnapping_victims_state_annual",
+        folder="security",
+        title="Victims of kidnapping (secuestro) by state and modality, 2015–2024 (SESNSP)",
+        description=(
+            "Victims of secuestro recorded in prosecutors' investigation files (carpetas de investigación) of the states (fuero común) "
+            "reported to the SESNSP, calendar years (Mexico), 32 states, 2025 vintage of the 'víctimas del fuero común' open data, rows "
+            "with genero = 'Total'. Five modalities: extortive kidnapping, hostage-taking, kidnapping to cause harm, express kidnapping and "
+            "other kidnappings. Kidnappings investigated by the federal prosecutor (fuero federal) are not in this file. The national rows "
+            "(cve_ent 00) are not stored: the derivation checks that they equal the sum of the states for each modality. 2025 (a partial "
+            "year) is left out. Victims, not cases: one investigation file can hold several victims."
+        ),
+        sources=[SOURCE_SESNSP],
+        fields=[
+            field_("year", "integer", "Calendar year (Mexico)", required=True, minimum=2015, maximum=SESNSP_LAST_FULL_YEAR),
+            _STATE,
+            field_("modality", "string", "Kidnapping modality as named by the SESNSP", required=True, enum=KIDNAPPING_MODALITIES),
+            field_("victims", "integer", "Victims registered in investigation files", unit="persons", required=True, minimum=0),
+        ],
+        primary_key=["year", "state_code", "modality"],
+        foreign_keys=[foreign_key("state_code", "states", "state_code")],
+        derive=derive_kidnapping,
+        depends_on=["states"],
+        period=("year", "calendar year"),
     ),
     Resource(
         name="homicides_state_monthly",
@@ -486,6 +737,7 @@ RESOURCES = [
         foreign_keys=[foreign_key("state_code", "states", "state_code")],
         derive=derive_state_monthly,
         depends_on=["states"],
+        period=("date", "month"),
     ),
     Resource(
         name="overdose_deaths_us_annual",
@@ -511,6 +763,43 @@ RESOURCES = [
         ],
         primary_key=["year", "measure"],
         derive=derive_overdoses,
+        period=("year", "calendar year"),
+        status_field="status",
+    ),
+    Resource(
+        name="overdose_deaths_us_provisional",
+        folder="security",
+        title="U.S. drug overdose deaths, provisional 12-month-ending counts: all drugs and synthetic opioids, December 2015 – April 2025 (CDC VSRR)",
+        description=(
+            "CDC/NCHS Vital Statistics Rapid Release (VSRR) provisional counts of drug overdose deaths occurring in the United States in "
+            "the 12 months ending in the month of `period_end` (so a December row is that calendar year), for all drugs and for deaths "
+            "involving synthetic opioids other than methadone (ICD-10 T40.4, mainly illicitly made fentanyl). One vintage: the dataset "
+            "as published with data through April 2025; rows are an extract (each December 2015–2024, September 2024, the end of López "
+            "Obrador's term, and April 2025, the last month of the vintage). `reported` is the provisional count; `predicted` is CDC's "
+            "count adjusted for reporting delays. Provisional counts include deaths of non-residents and differ from the final NCHS "
+            "counts in overdose_deaths_us_annual; rows from 2024 are flagged by CDC as underreported (incomplete data). A death can "
+            "involve several drugs. Earlier releases announced other values for the same periods (see security_published_figures)."
+        ),
+        sources=[{"title": "CDC/NCHS, VSRR Provisional Drug Overdose Death Counts (data.cdc.gov xkb8-kh2a), vintage with data through April 2025; "
+                           "row extract from ellaprince90/overdose-data-us",
+                  "path": "https://data.cdc.gov/api/views/xkb8-kh2a/rows.csv", "publisher": "Centers for Disease Control and Prevention, National Center for Health Statistics"}],
+        fields=[
+            field_("period_end", "date", "First day of the last month of the 12-month period", required=True),
+            field_("measure", "string", "All overdose deaths, or deaths involving synthetic opioids other than methadone", required=True,
+                   enum=sorted(VSRR_INDICATORS.values())),
+            field_("reported", "integer", "Provisional count as reported (CDC 'Data Value')", unit="deaths", required=True, minimum=0),
+            field_("predicted", "integer", "Provisional count adjusted by CDC for reporting delays (CDC 'Predicted Value')", unit="deaths", required=True, minimum=0),
+            field_("percent_complete", "number", "CDC's completeness of the month's records", unit="percent", required=True, minimum=0, maximum=100),
+            field_("percent_pending_investigation", "number", "Share of the month's death records pending investigation, as CDC gives it",
+                   unit="percent", required=True, minimum=0),
+            field_("underreported", "boolean", "CDC flags the row 'Underreported due to incomplete data'", required=True),
+            field_("status", "string", "Status of the count", required=True, enum=["provisional"]),
+            field_("footnote", "string", "CDC's footnote for the row", required=True),
+        ],
+        primary_key=["period_end", "measure"],
+        derive=derive_overdoses_provisional,
+        period=("period_end", "month"),
+        status_field="status",
     ),
     Resource(
         name="cpi_mexico_annual",
@@ -534,6 +823,7 @@ RESOURCES = [
         ],
         primary_key=["year"],
         derive=derive_cpi,
+        period=("year", "calendar year"),
     ),
     Resource(
         name="poppy_mexico_annual",
@@ -542,8 +832,9 @@ RESOURCES = [
         description=(
             "U.S. government (ONDCP) estimates of the area under opium poppy cultivation and of potential pure heroin production in "
             "Mexico, calendar years, as published by the White House; plus the Mexican government's own 2017 estimate, which differs. "
-            "The first joint UNODC–Mexico survey (2014–2015, a range of 21,500–24,800 hectares) uses another method and is not stored. "
-            "No estimate after 2021 was found."
+            "The Mexican government's 30,600 hectares for 2017 equals the UNODC–Government of Mexico survey result for July 2016 – June 2017 "
+            "(same area and the same 21% increase, both reported in November 2018). The "
+            "UNODC–Mexico surveys use another method and July–June years and are in poppy_mexico_unodc. No ONDCP estimate after 2021 was found."
         ),
         sources=[{"title": "ONDCP, Mexican poppy cultivation and heroin production estimates (White House releases, URL per row)",
                   "path": "https://www.whitehouse.gov/ondcp/", "publisher": "Office of National Drug Control Policy"}],
@@ -557,6 +848,7 @@ RESOURCES = [
         ],
         primary_key=["year", "measure", "estimator"],
         derive=derive_poppy,
+        period=("year", "calendar year"),
     ),
     Resource(
         name="merida_appropriations",
@@ -583,5 +875,6 @@ RESOURCES = [
         ],
         primary_key=["first_fiscal_year", "last_fiscal_year", "kind"],
         derive=derive_merida,
+        period=("last_fiscal_year", "U.S. fiscal year"),
     ),
 ]

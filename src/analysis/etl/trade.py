@@ -24,12 +24,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pandas as pd
 
 from analysis.data.periods import first_break_in_months
 from analysis.etl import DerivationError, Resource, field_
 from analysis.etl.published import PUBLISHED, URL_PATTERN, Event, read_published
+
+COLLECTED = "collected/trade_figures.csv"  # the project's own collection (raw/collected/README.md)
 from analysis.data.events import Label
 
 MEXICO = "trade/census_us_trade_mexico_monthly_1985_2023.csv"
@@ -59,7 +62,8 @@ CENSUS_MEXICO_PAGE = {
 }
 CRS_USMCA = "https://crsreports.congress.gov/product/details?prodcode=R44981"
 
-# Dates the trade charts mark that events_timeline.csv lacks (each URL checked with the search tools).
+# Dates the trade chapter marks or cites that events_timeline.csv lacks (each URL checked with the search tools;
+# press or law-firm pages where no government original was found).
 EVENTS = [
     Event("1994-01-01", "trade", "The North American Free Trade Agreement (NAFTA) enters into force",
           Label.NAFTA_IN_FORCE, "Congressional Research Service (R44981)", CRS_USMCA),
@@ -75,6 +79,32 @@ EVENTS = [
           "retaliatory tariffs (U.S. removal effective 20 May 2019)",
           Label.STEEL_ALUMINIUM_TARIFFS_LIFTED, "Presidencia de la República (Mexico)",
           "https://www.gob.mx/presidencia/prensa/united-states-and-mexico-reach-agreement-on-section-232-tariffs-on-steel-and-aluminum-200725"),
+    Event("2018-06-05", "trade",
+          "Mexico publishes in its official gazette (DOF) retaliatory tariffs on U.S. steel, pork, cheese, apples, potatoes and bourbon, "
+          "suspending NAFTA preferences on those goods",
+          Label.MEXICO_RETALIATES, "NPR, as published by MPR News",
+          "https://www.mprnews.org/story/2018/06/05/npr-mexico-hits-us-steel-and-farm-products-with-tariffs"),
+    Event("2018-07-06", "trade",
+          "The first U.S. Section 301 tariffs (25%) on about $34 billion a year of imports from China take effect",
+          Label.SECTION_301_TARIFFS_ON_CHINA, "Thompson Hine (law firm), SmartTrade blog, on USTR's Section 301 action",
+          "https://www.thompsonhinesmartrade.com/2018/07/ustr-proposes-additional-10-percent-tariff-wider-range-chinese-products-subject-ustr-review-public-comment/"),
+    Event("2019-05-01", "trade",
+          "Mexico publishes its labour reform (union democracy, secret ballots, new labour courts), a commitment of the USMCA talks; "
+          "in force the next day",
+          Label.MEXICO_LABOUR_REFORM, "El Economista",
+          "https://www.eleconomista.com.mx/gestion/Antecedentes-historico-geograficos-que-motivaron-la-reforma-a-la-Ley-Federal-del-Trabajo-20190718-0070.html"),
+    Event("2023-08-17", "trade",
+          "The United States establishes a USMCA Chapter 31 panel on Mexico's February 2023 decree on genetically engineered corn",
+          Label.CORN_PANEL_ESTABLISHED, "Office of the U.S. Trade Representative",
+          "https://ustr.gov./about-us/policy-offices/press-office/press-releases/2025/february/united-states-welcomes-mexicos-actions-towards-resolving-usmca-biotech-corn-dispute"),
+    Event("2023-08-22", "trade",
+          "USTR requests the first panel under the USMCA's Rapid Response Labor Mechanism (Grupo México mine)",
+          Label.FIRST_RRM_PANEL, "Office of the U.S. Trade Representative (press release, mailing-list copy)",
+          "http://lists.citizenstrade.org/pipermail/ctcfield-citizenstrade.org/attachments/20230822/18d41985/attachment.htm"),
+    Event("2024-12-20", "trade",
+          "The USMCA panel finds Mexico's measures on genetically engineered corn not based on science; the United States wins all seven claims",
+          Label.CORN_PANEL_RULING, "U.S. Department of Agriculture", "https://usda.gov/node/61563"),
+    # Trump's second inauguration (20 Jan 2025) is declared once, by the migration step.
 ]
 
 
@@ -165,33 +195,55 @@ def _flow(indicator: str, path: Path, row: int) -> str:
     raise DerivationError(path, f"cannot tell the trade flow of indicator {indicator!r}", row=row, field="indicator")
 
 
+PARTNERS_PUBLISHED = ["Mexico", "Canada", "China", "World"]
+
+
 def derive_published_trade(raw: Path, built: dict) -> pd.DataFrame:
-    path = raw / PUBLISHED
-    frame = read_published(raw, ["trade_us_goods"])
+    """Published annual totals from ``published_figures.csv`` and the project's collection
+    (``collected/trade_figures.csv``). A collected row replaces a row of ``published_figures.csv``
+    with the same partner, year, flow and status (its note names the row replaced); two rows with
+    the same key in one file are an error."""
+    frame = read_published(raw, ["trade_us_goods"], files=(PUBLISHED, COLLECTED))
     rows = []
     for record in frame.to_dict("records"):
-        row = record["source_row"]
-        if record["geo"] not in ("Mexico", "Canada", "China"):
-            raise DerivationError(path, f"partner {record['geo']!r} not Mexico, Canada or China", row=row, field="geo")
+        path, row = raw / record["source_file"], record["source_row"]
+        if record["geo"] not in PARTNERS_PUBLISHED:
+            raise DerivationError(path, f"partner {record['geo']!r} not one of {PARTNERS_PUBLISHED}", row=row, field="geo")
         if not re.fullmatch(r"\d{4}", record["period"]):
             raise DerivationError(path, f"period {record['period']!r} is not a calendar year", row=row, field="period")
         found = pd.notna(record["value"])
         if found and not record["unit"].startswith("USD million"):
             raise DerivationError(path, f"unit {record['unit']!r} is not USD million", row=row, field="unit")
+        collected = record["source_file"] == COLLECTED
         rows.append({
             "partner": record["geo"], "year": int(record["period"]), "flow": _flow(record["indicator"], path, row),
             "value_usd_mn": record["value"], "approximate": bool(found and "approx" in record["unit"].lower()),
             "status": record["status"] if found else "not found", "indicator": record["indicator"],
             "publisher": record["publisher"], "document": record["document"] or None,
-            "source_url": record["url"] or None, "note": record["retrieved_note"] or None, "source_row": row,
+            "source_url": record["url"] or None, "note": record["retrieved_note"] or None,
+            "source_row": None if collected else row, "collected_row": row if collected else None,
+            "source_file": record["source_file"],
         })
     table = pd.DataFrame(rows)
     key = ["partner", "year", "flow", "status"]
-    duplicated = table.duplicated(key)
-    if duplicated.any():
-        raise DerivationError(path, "two rows for the same partner, year, flow and status", row=int(table.loc[duplicated, "source_row"].iloc[0]))
-    table["source_row"] = table["source_row"].astype("Int64")
-    return table.sort_values(["partner", "year", "flow", "status"]).reset_index(drop=True)
+    table["key"] = list(zip(*(table[k] for k in key)))
+    collected = table["source_file"] == COLLECTED
+    for name, part in table.groupby("source_file"):
+        duplicated = part[part["key"].duplicated()]
+        if len(duplicated):
+            line = duplicated["collected_row" if name == COLLECTED else "source_row"].iloc[0]
+            raise DerivationError(raw / name, "two rows for the same partner, year, flow and status", row=int(line))
+    replaced = table[~collected & table["key"].isin(set(table.loc[collected, "key"]))]
+    remarks = {record["key"]: f"replaces published_figures.csv line {int(record['source_row'])} "
+                              f"({'not found' if pd.isna(record['value_usd_mn']) else format(record['value_usd_mn'], ',.0f')}, "
+                              f"{urlparse(record['source_url']).netloc if isinstance(record['source_url'], str) else record['publisher']})"
+               for record in replaced.to_dict("records")}
+    table = table.drop(index=replaced.index)
+    table["note"] = ["; ".join(t for t in (note, remarks.get(k)) if isinstance(t, str)) or None for note, k in zip(table["note"], table["key"])]
+    table = table.drop(columns=["key", "source_file"])
+    for column in ("source_row", "collected_row"):
+        table[column] = table[column].astype("Int64")
+    return table.sort_values(key).reset_index(drop=True)
 
 
 def derive_export_share(raw: Path, built: dict) -> pd.DataFrame:
@@ -253,23 +305,27 @@ RESOURCES = [
         ],
         primary_key=["date", "partner"],
         derive=derive_monthly,
+        period=("date", "month"),
     ),
     Resource(
         name="us_goods_trade_published",
         folder="trade",
-        title="U.S. goods trade with Mexico, Canada and China: annual totals as published, 2015–2024",
+        title="U.S. goods trade with Mexico, Canada, China and the world: annual totals as published, 2015–2025",
         description=(
-            "Calendar-year U.S. goods exports, imports, total trade or balance with Mexico, Canada and China as published by "
-            "the Census Bureau or USITC, or as reported by the press citing them, one row per published figure with its URL "
-            "(published_figures.csv, topic trade_us_goods). Kept apart from us_trade_monthly because these totals include "
-            "annual revisions. approximate = the source rounds to billions. status = preliminary, revised or final as the "
-            "source states; 'not found' rows record figures that were looked for and not located (value empty). Where two "
-            "versions exist (China 2022), both are kept."
+            "Calendar-year U.S. goods exports, imports, total trade or balance with Mexico, Canada, China and the world (partner "
+            "'World' = all countries) as published by the Census Bureau, the Commerce Department or USITC, or as reported by the "
+            "press or a state government citing them, one row per published figure with its URL. Rows come from "
+            "published_figures.csv (topic trade_us_goods; line in source_row) and from the project's collection "
+            "collected/trade_figures.csv (line in collected_row); a collected row replaces a published_figures.csv row with the "
+            "same partner, year, flow and status, and its note says which. Kept apart from us_trade_monthly because these totals "
+            "include annual revisions. approximate = the source rounds to billions. status = preliminary, revised or final as the "
+            "source states; 'not found' rows record figures that were looked for and not located (value empty), among them the "
+            "2025 split of trade into exports and imports. Where two versions exist (China 2022), both are kept."
         ),
         sources=[{"title": "Project compilation of published U.S. goods trade totals (URL per row)",
                   "path": "https://www.census.gov/foreign-trade/balance/index.html", "publisher": "U.S. Census Bureau (as published or reported)"}],
         fields=[
-            field_("partner", "string", "Trading partner of the United States", required=True, enum=["Mexico", "Canada", "China"]),
+            field_("partner", "string", "Trading partner of the United States", required=True, enum=PARTNERS_PUBLISHED),
             field_("year", "integer", "Calendar year", required=True, minimum=2000),
             field_("flow", "string", "Which flow the figure measures", required=True, enum=FLOWS),
             field_("value_usd_mn", "number", "The published figure (empty when not found)", unit="USD million, current"),
@@ -281,10 +337,13 @@ RESOURCES = [
             field_("document", "string", "Release or document where the figure appears"),
             field_("source_url", "string", "URL of the page where the figure was seen", pattern=URL_PATTERN),
             field_("note", "string", "Remarks on the source (secondary source, rounding, missing split)"),
-            field_("source_row", "integer", "Line of published_figures.csv", required=True, minimum=2),
+            field_("source_row", "integer", "Line of published_figures.csv", minimum=2),
+            field_("collected_row", "integer", "Line of collected/trade_figures.csv, for rows from the project's own collection", minimum=2),
         ],
         primary_key=["partner", "year", "flow", "status"],
         derive=derive_published_trade,
+        period=("year", "calendar year"),
+        status_field="status",
     ),
     Resource(
         name="mexico_export_share_published",

@@ -6,11 +6,20 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analysis.book.charts import Figure, figure
-from analysis.factcheck.ledger import verdict_counts, verdict_summary
+from analysis.book.charts import PALETTE, Figure, figure
+from analysis.factcheck.ledger import qualified_count, verdict_counts, verdict_summary
 from analysis.factcheck.rules import ARTICLES, CHAPTERS, VERDICTS
 
-VERDICT_SCALE = alt.Scale(domain=VERDICTS, range=["#009E73", "#56B4E9", "#CC79A7", "#E69F00", "#D55E00", "#BBBBBB"])
+# One colour-blind-safe palette colour per verdict (the book's Okabe-Ito palette, no other colours):
+# greens and blues for claims that hold, blue-purple-yellow-orange for qualified ones, vermilion for
+# contradicted, black for unverifiable.
+VERDICT_COLOURS = {
+    "consistent": "#009E73", "approximately": "#56B4E9", "narrower": "#0072B2", "revised": "#CC79A7",
+    "outdated": "#F0E442", "definition": "#E69F00", "inaccurate": "#D55E00", "unverifiable": "#000000",
+}
+assert set(VERDICT_COLOURS) == set(VERDICTS) and set(VERDICT_COLOURS.values()) <= set(PALETTE)
+VERDICT_SCALE = alt.Scale(domain=VERDICTS, range=[VERDICT_COLOURS[v] for v in VERDICTS])
+VERDICT_LIST = ", ".join(VERDICTS[:-1]) + " and " + VERDICTS[-1]
 SOURCE = "Project fact-check ledger (claims resource), computed from this book's data package"
 
 
@@ -26,33 +35,46 @@ def _verdict_bars(counts: pd.DataFrame, by: str, order: list[str]) -> alt.Chart:
 
 
 def verdicts_by_article_figure(ledger: pd.DataFrame) -> Figure:
-    """Claims per article (A1–A5) by verdict; the title says how many checkable claims hold."""
+    """Claims per article (A1–A5) by verdict; the title says how many checkable claims hold as stated,
+    how many only with a qualification and how many the data contradict."""
     counts, checked, holding = verdict_summary(ledger)
+    qualified = qualified_count(ledger)
     by_article = verdict_counts(ledger, "article")
     return figure(
         _verdict_bars(by_article, "article", ARTICLES),
         name="verdicts-by-article",
-        title=f"{holding} of {checked} checkable claims hold; "
+        title=f"Of {checked} checkable claims, {holding} hold as stated and {qualified} only with a qualification; "
         + (f"{int(counts['inaccurate'])} are contradicted by the data" if counts["inaccurate"] else "none is contradicted by the data"),
         subtitle="Claims per article by verdict (A1–A5: see the introduction)",
         source=SOURCE,
-        description="Horizontal stacked bars, one per article A1 to A5, splitting each article's claims into consistent, approximately, revised, definition, inaccurate and unverifiable.",
+        description=f"Horizontal stacked bars, one per article A1 to A5, splitting each article's claims into {VERDICT_LIST}.",
         data=by_article,
     )
 
 
 def verdicts_by_chapter_figure(ledger: pd.DataFrame) -> Figure:
-    """Claims per chapter by verdict; the title names the chapter with most unverifiable claims."""
+    """Claims per chapter by verdict; the title names the chapter(s) with the largest share of
+    unverifiable claims (ties named together)."""
     by_chapter = verdict_counts(ledger, "chapter")
-    unverifiable_by_chapter = by_chapter[by_chapter["verdict"] == "unverifiable"].set_index("chapter")["claims"]
-    hardest = unverifiable_by_chapter.idxmax()
-    hardest_total = int(by_chapter[by_chapter["chapter"] == hardest]["claims"].sum())
+    totals = by_chapter.groupby("chapter")["claims"].sum()
+    unverifiable = by_chapter[by_chapter["verdict"] == "unverifiable"].set_index("chapter")["claims"]
+    share = unverifiable / totals
+    hardest = [c for c in CHAPTERS if c in share.index and share[c] == share.max()]
+    if share.max() == 0:
+        title = "Every chapter's claims could be checked against the data"
+    else:
+        parts = [f"{int(unverifiable[c])} of {int(totals[c])} {c}" for c in hardest]
+        names = " and ".join(hardest)
+        owner = "chapters'" if len(hardest) > 1 else "chapter's"
+        title = (f"The {names} {owner} claims are the hardest to check: "
+                 f"{', '.join(parts)} claims lack the data")
     return figure(
         _verdict_bars(by_chapter, "chapter", CHAPTERS),
         name="verdicts-by-chapter",
-        title=f"The {hardest} chapter's claims are the hardest to check: {int(unverifiable_by_chapter[hardest])} of {hardest_total} lack the data",
+        title=title,
         subtitle="Claims per chapter by verdict",
         source=SOURCE,
-        description="Horizontal stacked bars, one per chapter (elections, trade, migration, security, transition), splitting its claims by verdict.",
+        description=("Horizontal stacked bars, one per chapter (elections, trade, migration, security, transition), splitting its "
+                     f"claims into {VERDICT_LIST}."),
         data=by_chapter,
     )

@@ -116,10 +116,29 @@ def _wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False) or [text]
 
 
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Text given as lines, with the lines a builder wrapped itself (to some width of its own)
+    joined again, so that they can be wrapped to the layout's width without short leftovers. A
+    line counts as wrapped when the next line goes on in lower case and its first word would not
+    have fitted on it within the longest line given (true of every line ``textwrap`` breaks);
+    other line breaks are kept."""
+    widest = max((len(line) for line in lines), default=0)
+    paragraphs: list[str] = []
+    for line in lines:
+        if (paragraphs and line[:1].islower()
+                and len(paragraphs[-1].rsplit("\n", 1)[-1]) + 1 + len(line.split(" ", 1)[0]) > widest):
+            paragraphs[-1] += "\n" + line
+        else:
+            paragraphs.append(line)
+    return [" ".join(p.split("\n")) for p in paragraphs]
+
+
 def _lines(text: str | list[str], width: int) -> str | list[str]:
-    """One line stays a string (as Vega-Lite titles usually are); longer text, or text given as
-    lines, becomes its lines, each wrapped."""
-    lines = [line for part in ([text] if isinstance(text, str) else text) for line in _wrap(part, width)]
+    """One line stays a string (as Vega-Lite titles usually are); longer text becomes its lines.
+    Text given as lines keeps its deliberate breaks: its paragraphs (:func:`_paragraphs`) are
+    wrapped to ``width``."""
+    parts = [text] if isinstance(text, str) else _paragraphs(list(text))
+    lines = [line for part in parts for line in _wrap(part, width)]
     return lines[0] if len(lines) == 1 else lines
 
 
@@ -232,15 +251,17 @@ def _x_values(layer: dict, datasets: dict, data: dict | None, field_type: tuple[
 def _wrap_view_titles(spec: dict, layout: Layout, squeeze: float) -> dict:
     """Titles of the plots inside a chart (panels of a small multiple) wrapped to the layout's width."""
     spec = copy.deepcopy(spec)
+    config = spec.get("config", {}).get("title", {})
+    font, bold = config.get("fontSize", layout.title_font), config.get("fontWeight") == "bold"
 
     def walk(node, top=False):
         if isinstance(node, dict):
             title = node.get("title") if not top and any(k in node for k in ("mark", "layer", "vconcat", "hconcat", "facet")) else None
-            if isinstance(title, (str, list)):
-                node["title"] = _lines(title, max(12, int(layout.chars(layout.font + 1) * squeeze)))
+            if isinstance(title, (str, list)):  # drawn in the config's title font
+                node["title"] = _lines(title, max(12, int(layout.chars(font, bold) * squeeze)))
             elif isinstance(title, dict) and isinstance(title.get("text"), (str, list)):
-                font = title.get("fontSize", layout.font + 1)
-                title["text"] = _lines(title["text"], max(12, int(layout.chars(font, title.get("fontWeight") == "bold") * squeeze)))
+                own = layout.chars(title.get("fontSize", font), title.get("fontWeight", "bold" if bold else "normal") == "bold")
+                title["text"] = _lines(title["text"], max(12, int(own * squeeze)))
             for key, value in node.items():
                 if key not in ("datasets", "data", "title", "config"):
                     walk(value)
@@ -343,16 +364,43 @@ def _svg_width(svg: str) -> int:
 def _figure_spec(chart, title, subtitle, source, description, layout: Layout, squeeze: float = 1.0) -> dict:
     spec = _layout_config(_with_source(chart, title, subtitle, source, layout, squeeze)
                           .properties(description=description).to_dict(), layout)
-    if layout is WIDE:
-        if squeeze < 1:  # narrower plots did not help: a legend may be the widest part
-            spec["config"]["legend"]["columns"] = WIDE_LEGEND_COLUMNS
-        return spec
     chars = layout.chars(layout.font) * squeeze
+    spec = _wrap_view_titles(spec, layout, squeeze)
+    if layout is WIDE:
+        if squeeze < 1:  # narrower plots did not help: legends or their labels are the widest part
+            spec["config"]["legend"].update(columns=WIDE_LEGEND_COLUMNS, layout=STACKED_LEGENDS)
+            spec = _wrap_labels(_one_column_if_vertical(spec), max(12, int(chars * LEGEND_SHARE)))
+        if squeeze < 0.8:  # nor did that: legend entries one under another, event labels up along their rule
+            spec["config"]["legend"].update(direction="vertical", columns=1)
+            spec = _upright_labels(spec)
+        return spec
     spec = _wrap_labels(spec, max(12, int(chars * LEGEND_SHARE)), max(10, int(chars * AXIS_SHARE)), layout.font)
-    return _upright_labels(_wrap_view_titles(spec, layout, squeeze))
+    return _upright_labels(spec)
 
 
 WIDE_LEGEND_COLUMNS = 5  # a legend too wide for the wide layout goes on rows of this many entries
+
+
+def _one_column_if_vertical(spec: dict) -> dict:
+    """Legends a builder set vertical keep one column when the config asks for several."""
+    spec = copy.deepcopy(spec)
+
+    def walk(node):
+        if isinstance(node, dict):
+            for channel in LEGEND_CHANNELS:
+                legend = ((node.get("encoding") or {}).get(channel) or {}).get("legend") if isinstance((node.get("encoding") or {}).get(channel), dict) else None
+                if isinstance(legend, dict) and legend.get("direction") == "vertical":
+                    legend.setdefault("columns", 1)
+            for key, value in node.items():
+                if key not in ("datasets", "data", "config"):
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(spec)
+    return spec
+STACKED_LEGENDS = {"bottom": {"anchor": "start", "direction": "vertical", "margin": 4}}  # and legends one under another
 LEGEND_SHARE = 0.8  # in the narrow layout, a legend label's line takes at most this share of the width
 AXIS_SHARE = 0.35  # and a label of a y axis with categories this share (the plot needs the rest)
 

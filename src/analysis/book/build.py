@@ -317,6 +317,9 @@ def build(source: Path = REPO_ROOT, work: Path | None = None, html: Path | None 
             print(f"Book up to date: no input changed since {html} was published ({time.perf_counter() - started:.1f} s)")
             return 0
         stamp.unlink(missing_ok=True)
+        from analysis.book.pdf import withdraw
+
+        withdraw(work / "_build" / "html")  # the PDF of other inputs is not published with this book
         config = _book_config(source)
         extensions = config.get("parse", {}).get("myst_enable_extensions", [])
         timeout = int(config.get("execute", {}).get("timeout", 600))

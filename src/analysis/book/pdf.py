@@ -1,22 +1,27 @@
 """The whole book as one PDF, printed by Chromium (Playwright's ``page.pdf``) with no network.
 
-``make pdf`` builds the single-page HTML edition (``jupyter-book --builder singlehtml``, reusing
-the executed pages of ``make book``) and runs ``python -m analysis.book.pdf``, which:
+``make pdf`` (after ``make book``) runs ``python -m analysis.book.pdf``, which, holding the book's
+build lock:
 
-1. serves that edition on the loopback interface; the page is opened from the build's root
+1. builds the single-page HTML edition (``jupyter-book --builder singlehtml``) in the build folder
+   of ``make book``, whose executed pages it reuses: no chapter runs again;
+2. serves that edition on the loopback interface; the page is opened from the build's root
    folder, so its ``_static/`` styles and scripts resolve (the single-page builder links them
    relative to the root while writing the page under ``chapters/``);
-2. prepares it for paper: each chapter's title becomes a top-level heading that starts a page
+3. prepares it for paper: each chapter's title becomes a top-level heading that starts a page
    (so that PDF bookmarks go chapter > section), heading anchors ("#") and navigation are
    removed, links between pages become links inside the document, and a cover (title, version,
-   date, how to cite) and a table of contents are added; ``_static/amlo.css`` holds the print
-   rules (no site chrome, static chart SVGs with their source line and description);
-3. prints it twice: the first print gives each heading's page (read from the PDF's outline
-   with pypdf), which the contents then show; the second is the PDF, with bookmarks
-   (``outline``), tags, and page numbers in the footer;
-4. copies the PDF into the HTML book (``_build/html/<PDF_NAME>``) and links it from the
-   introduction (the placeholder ``analysis.book.layout`` leaves there), with its size and
-   page count.
+   date, how to cite: :mod:`analysis.book.cite`, the one source of the book's citation) and a
+   table of contents are added; ``_static/amlo.css`` holds the print rules (no site chrome,
+   static chart SVGs with their source line and description);
+4. prints it twice: the first print gives each heading's page (read from the PDF's named
+   destinations with pypdf), which the contents then show; the second is the PDF, with
+   bookmarks, tags, and page numbers in the footer;
+5. puts the PDF in the HTML book (``<PDF_NAME>`` at the site's root) and links it from the
+   introduction (the placeholder ``analysis.book.layout`` leaves there) with its size and page
+   count, then publishes the book again (:func:`analysis.book.build.publish`: one atomic swap).
+   ``make book`` withdraws both (:func:`withdraw`) whenever it rebuilds: a book is never
+   published with the PDF of other inputs.
 """
 
 from __future__ import annotations
@@ -25,29 +30,32 @@ import argparse
 import functools
 import html
 import http.server
+import io
+import os
 import re
 import shutil
+import subprocess
 import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
 
 import analysis
 from analysis.book.layout import PDF_SLOT
 from analysis.data import REPO_ROOT
 
 PDF_NAME = "us-mexico-relations-amlo-era.pdf"
+ROOT_DOC = "chapters/intro"
 PRINT_PAGE = "book-print.html"
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
 FOOTER = ('<div style="width:100%;font-size:8px;color:#555;padding:0 15mm;display:flex;'
           'justify-content:space-between;font-family:DejaVu Sans,Helvetica,Arial,sans-serif">'
           '<span>{title}, version {version}</span>'
-          '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>')
+          '<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>')
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PUBLISHERS_NOTE = "Cite also the original publishers named with each table and chart."
 
 
 @dataclass(frozen=True)
@@ -56,23 +64,16 @@ class Cover:
     version: str
     date: str
     citation: str
-    license: str
+    data_citation: str
 
 
-def cover(root: Path = REPO_ROOT) -> Cover:
-    """What the cover says, from CITATION.cff and the build date of the HTML book."""
-    from analysis.book.sphinx_ext import _build_date
+def cover() -> Cover:
+    """What the cover says: the suggested citations of :mod:`analysis.book.cite` and the date of the
+    version (its changelog date once released, else the build date)."""
+    from analysis.book import cite
 
-    cff = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
-    authors = "; ".join(a.get("name") or " ".join(filter(None, [a.get("given-names"), a.get("family-names")]))
-                        for a in cff.get("authors", []))
-    date = _build_date()
-    title = cff["title"]
-    citation = f"{authors} ({date[:4]}). {title}. Version {analysis.__version__}."
-    if cff.get("url") or cff.get("repository-code"):
-        citation += f" {cff.get('url') or cff.get('repository-code')}"
-    return Cover(title=title, version=analysis.__version__, date=date, citation=citation,
-                 license="Text and code: MIT licence. Data: CC BY 4.0; cite the original publishers named with each table.")
+    return Cover(title=cite.BOOK_TITLE, version=analysis.__version__, date=cite.version_date(),
+                 citation=cite.book_citation(), data_citation=cite.data_citation())
 
 
 def cover_html(info: Cover) -> str:
@@ -81,7 +82,7 @@ def cover_html(info: Cover) -> str:
             f'<h1 class="amlo-pdf-title">{e(info.title)}</h1>'
             f'<p class="amlo-pdf-meta">Version {e(info.version)} · {e(info.date)}</p>'
             f'<div class="amlo-pdf-cite"><p><strong>How to cite</strong></p><p>{e(info.citation)}</p>'
-            f'<p>{e(info.license)}</p></div></section>')
+            f'<p>The data: {e(info.data_citation)}</p><p>{e(PUBLISHERS_NOTE)}</p></div></section>')
 
 
 PRINT_CSS = """
@@ -107,7 +108,7 @@ PRINT_CSS = """
 """
 
 # Run in the page before printing. Returns the headings [level, text, id] the contents list.
-PREPARE = """([coverHtml, css]) => {
+PREPARE = """([coverHtml, css, siteUrl]) => {
   const article = document.querySelector('article.bd-article') || document.querySelector('main');
   // Each included page's headings one level up: its title is a chapter (h1), its sections h2.
   document.querySelectorAll('span[id^="document-"] + section').forEach(section => {
@@ -124,18 +125,22 @@ PREPARE = """([coverHtml, css]) => {
   if (first) first.setAttribute('data-amlo-chapter', '');
   // The theme's own print header (a list of the pages) and navigation give way to the cover and contents.
   document.querySelectorAll('#jb-print-docs-body, a.headerlink, .skip-link').forEach(a => a.remove());
-  // Links to other pages of the site point inside the document when their target is in it.
+  // Links to other pages of the site point inside the document when their target is in it; links
+  // to the site's files (data, downloads) to the published site, or, before it has an address,
+  // become plain text: a PDF never links to the print server.
   document.querySelectorAll('a[href]').forEach(a => {
     const href = a.getAttribute('href');
     if (/^(https?:|mailto:|data:|#)/.test(href)) return;
     const hash = href.split('#')[1];
     if (hash && document.getElementById(decodeURIComponent(hash))) a.setAttribute('href', '#' + hash);
+    else if (siteUrl && href) a.setAttribute('href', new URL(href, siteUrl).href);
+    else a.replaceWith(...a.childNodes);
   });
   const style = document.createElement('style'); style.textContent = css; document.head.appendChild(style);
-  const ids = new Set();
+  // Each heading gets an id of its own (Sphinx puts ids on sections, and the included pages repeat
+  // some, e.g. "id1"): the contents link it, and Chromium writes it as the PDF's named destination.
   const headings = [...article.querySelectorAll('h1, h2')].filter(h => h.getClientRects().length).map((h, i) => {
-    if (!h.id) { const s = h.closest('section'); h.id = (s && s.id && !ids.has(s.id)) ? s.id : 'amlo-pdf-h' + i; }
-    ids.add(h.id);
+    h.id = 'amlo-pdf-h' + i;
     return [Number(h.tagName[1]), h.textContent.replace(/\\s+/g, ' ').trim(), h.id];
   });
   article.insertAdjacentHTML('afterbegin', coverHtml + '<nav class="amlo-pdf-toc" aria-label="Contents"></nav>');
@@ -158,8 +163,6 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 def heading_pages(pdf_bytes: bytes, headings: list) -> list[int]:
     """The page (1-based) of each heading, from the PDF's named destinations: Chromium writes one
     for every element that a link of the document targets, and the contents link every heading."""
-    import io
-
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(pdf_bytes))
@@ -173,8 +176,6 @@ def heading_pages(pdf_bytes: bytes, headings: list) -> list[int]:
 
 def with_bookmarks(pdf_bytes: bytes, headings: list, pages: list[int]) -> bytes:
     """The PDF with a bookmark per chapter (level 1) and, under it, per section (level 2)."""
-    import io
-
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes)))
@@ -207,9 +208,22 @@ def outline(path: Path) -> list[tuple[int, str, int]]:
     return found
 
 
-def print_book(singlehtml: Path, out: Path, root_doc: str = "chapters/intro") -> dict:
+def build_single_page(source: Path, work: Path) -> int:
+    """``jupyter-book build --builder singlehtml`` into ``work`` (``make book``'s build folder, whose
+    execution cache it reads); returns its exit status."""
+    from analysis.book.build import JB_FLAGS
+
+    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", *JB_FLAGS, "--builder", "singlehtml",
+               "--path-output", str(work), str(source)]
+    return subprocess.run(command, cwd=source).returncode
+
+
+def print_book(singlehtml: Path, out: Path, root_doc: str = ROOT_DOC) -> dict:
     """Print the single-page build in ``singlehtml`` to ``out``; returns pages and bookmarks."""
     from playwright.sync_api import sync_playwright
+    from pypdf import PdfReader
+
+    from analysis.book import cite
 
     source = singlehtml / f"{root_doc}.html"
     if not source.is_file():
@@ -219,7 +233,7 @@ def print_book(singlehtml: Path, out: Path, root_doc: str = "chapters/intro") ->
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     info = cover()
-    footer = FOOTER.format(title=html.escape(info.title.split(":")[0]), version=html.escape(info.version))
+    footer = FOOTER.format(title=html.escape(info.title), version=html.escape(info.version))
     options = dict(format="A4", margin=MARGIN, print_background=True, tagged=True,
                    display_header_footer=True, header_template="<span></span>", footer_template=footer)
     try:
@@ -231,7 +245,7 @@ def print_book(singlehtml: Path, out: Path, root_doc: str = "chapters/intro") ->
             page.goto(f"http://{host}/{PRINT_PAGE}", wait_until="load")  # the whole document parsed
             page.wait_for_load_state("networkidle")
             page.emulate_media(media="print")
-            headings = page.evaluate(PREPARE, [cover_html(info), PRINT_CSS])
+            headings = page.evaluate(PREPARE, [cover_html(info), PRINT_CSS, cite.publication().site_url])
             page.evaluate(FILL_TOC, [headings, []])
             pages = heading_pages(page.pdf(**options), headings)
             page.evaluate(FILL_TOC, [headings, pages])
@@ -239,47 +253,66 @@ def print_book(singlehtml: Path, out: Path, root_doc: str = "chapters/intro") ->
             browser.close()
     finally:
         httpd.shutdown()
+        (singlehtml / PRINT_PAGE).unlink(missing_ok=True)
     if heading_pages(final, headings) != pages:
         raise RuntimeError("the headings moved when the contents got their page numbers")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(with_bookmarks(final, headings, pages))
-    from pypdf import PdfReader
-
     marks = outline(out)
     return {"pages": len(PdfReader(str(out)).pages), "bookmarks": len(marks), "bytes": out.stat().st_size,
             "chapters": [title for depth, title, _ in marks if depth == 0]}
 
 
-def link_from_book(pdf: Path, site: Path, root_doc: str = "chapters/intro", pages: int | None = None) -> Path:
-    """Copy the PDF into the HTML book and fill the introduction's download placeholder."""
-    target = site / PDF_NAME
-    shutil.copyfile(pdf, target)
-    intro = site / f"{root_doc}.html"
-    text = intro.read_text(encoding="utf-8")
-    if PDF_SLOT not in text and 'class="amlo-pdf-download"' not in text:
-        raise RuntimeError(f"{intro} has no PDF placeholder: was it built with analysis.book.layout?")
-    size = f"{pdf.stat().st_size / 1e6:.1f} MB"
+def download_link(size_bytes: int, pages: int, root_doc: str = ROOT_DOC) -> str:
     href = "../" * root_doc.count("/") + PDF_NAME
-    link = (f'<p class="amlo-pdf-download"><a href="{href}" download>Download the whole book as a PDF</a> '
-            f'({pages} pages, {size}; version {analysis.__version__}).</p>')
-    text = re.sub(r'<p class="amlo-pdf-download">.*?</p>', PDF_SLOT, text, flags=re.S)
-    intro.write_text(text.replace(PDF_SLOT, link, 1), encoding="utf-8")
-    return target
+    return (f'<p class="amlo-pdf-download"><a href="{href}" download>Download the whole book as a PDF</a> '
+            f'({pages} pages, {size_bytes / 1e6:.1f} MB; version {html.escape(analysis.__version__)}).</p>')
+
+
+def link_from_book(pdf: Path, built: Path, published: Path, pages: int, root_doc: str = ROOT_DOC) -> dict[str, int]:
+    """Put the PDF in the built HTML book (``built``, from ``make book``), fill the introduction's
+    placeholder with a link to it, and publish the book again as ``published``."""
+    from analysis.book.build import publish
+
+    intro = built / f"{root_doc}.html"
+    text = re.sub(r'<p class="amlo-pdf-download">.*?</p>', PDF_SLOT, intro.read_text(encoding="utf-8"), count=1, flags=re.S)
+    if PDF_SLOT not in text:
+        raise RuntimeError(f"{intro} has no PDF placeholder: was it built with analysis.book.layout?")
+    shutil.copyfile(pdf, built / PDF_NAME)
+    temporary = intro.with_suffix(".tmp")
+    temporary.write_text(text.replace(PDF_SLOT, download_link(pdf.stat().st_size, pages, root_doc), 1), encoding="utf-8")
+    os.replace(temporary, intro)
+    return publish(built, published)
+
+
+def withdraw(built: Path, root_doc: str = ROOT_DOC) -> None:
+    """Before a rebuild (``make book``): remove the PDF from the built book, and the introduction
+    that links it (Sphinx writes a page again when its output is missing)."""
+    if (built / PDF_NAME).is_file():
+        (built / PDF_NAME).unlink()
+        (built / f"{root_doc}.html").unlink(missing_ok=True)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--singlehtml", type=Path, default=REPO_ROOT / "_build" / "work" / "_build" / "singlehtml")
+    from analysis.data.atomic import exclusive
+
+    parser = argparse.ArgumentParser(prog="python -m analysis.book.pdf", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "_build" / PDF_NAME)
-    parser.add_argument("--site", type=Path, default=REPO_ROOT / "_build" / "html",
-                        help="the HTML book to copy the PDF into and link it from")
     args = parser.parse_args(argv)
     if not CHROMIUM.is_file():
         print("Printing the PDF needs Chromium at /usr/bin/chromium: run 'make browser-deps'", file=sys.stderr)
         return 1
-    result = print_book(args.singlehtml, args.out)
-    if args.site and (args.site / "index.html").is_file():
-        link_from_book(args.out, args.site, pages=result["pages"])
+    work, published = REPO_ROOT / "_build" / "work", REPO_ROOT / "_build" / "html"
+    built = work / "_build" / "html"
+    if not (built / f"{ROOT_DOC}.html").is_file():
+        print(f"no built book in {built}: run 'make book' first (make pdf does)", file=sys.stderr)
+        return 1
+    with exclusive(REPO_ROOT / "_build" / ".book.lock", f"a book build of {REPO_ROOT}"):
+        if build_single_page(REPO_ROOT, work) != 0:
+            print("FAILED: the single-page edition did not build (see above); no PDF was printed", file=sys.stderr)
+            return 1
+        result = print_book(work / "_build" / "singlehtml", args.out)
+        link_from_book(args.out, built, published, pages=result["pages"])
     print(f"PDF: {args.out} ({result['pages']} pages, {result['bytes'] / 1e6:.1f} MB, {result['bookmarks']} bookmarks; "
           f"chapters: {', '.join(result['chapters'])})")
     return 0

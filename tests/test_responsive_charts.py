@@ -54,7 +54,8 @@ def test_a_chart_whose_legends_are_its_widest_part_fits_both_layouts():
         spec, svg = fitted[layout.name]
         assert charts._svg_width(svg) <= layout.max_width, layout.name
         assert spec["config"]["legend"]["labelFontSize"] >= charts.MIN_TEXT_PX
-    assert fitted["wide"][0]["config"]["legend"]["layout"] == charts.STACKED_LEGENDS  # one legend under the other
+    for layout in charts.LAYOUTS:  # one legend under the other
+        assert fitted[layout.name][0]["config"]["legend"]["layout"] == charts.STACKED_LEGENDS
 
 
 def test_a_legend_a_builder_set_vertical_keeps_one_column():

@@ -70,10 +70,11 @@ class Layout:
 # WIDE fits the book's desktop text column (672 px) and shows down to 616 px; NARROW fits a
 # 320 px phone (272 px inside the page's margins) and is shown below that. _static/amlo.css holds
 # the same breakpoint (tests/test_responsive_charts.py checks it).
+STACKED_LEGENDS = {"bottom": {"anchor": "start", "direction": "vertical", "margin": 4}}  # several legends, one under another
 WIDE = Layout("wide", max_width=672, font=12, title_font=15, subtitle_font=13,
               legend={"orient": "bottom", "direction": "horizontal"})
 NARROW = Layout("narrow", max_width=272, font=11, title_font=14, subtitle_font=12,
-                legend={"orient": "bottom", "direction": "vertical", "columns": 1, "labelLimit": 240})
+                legend={"orient": "bottom", "direction": "vertical", "columns": 1, "labelLimit": 240, "layout": STACKED_LEGENDS})
 LAYOUTS = (WIDE, NARROW)
 MIN_VIEW_WIDTH = 90  # a plot is never narrowed below this to make its chart fit
 FIT_SLACK = 8  # px: a fitted chart narrower than its layout by more than this is widened once
@@ -273,26 +274,28 @@ def _wrap_view_titles(spec: dict, layout: Layout, squeeze: float) -> dict:
     return spec
 
 
+def _spec_nodes(node, skip=("datasets", "data", "config")):
+    """Every object of a Vega-Lite spec (views, layers, encodings…), the parts under ``skip`` left out."""
+    if isinstance(node, dict):
+        yield node
+        for key, value in node.items():
+            if key not in skip:
+                yield from _spec_nodes(value, skip)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _spec_nodes(item, skip)
+
+
 def _upright_labels(spec: dict) -> dict:
     """Text labels set to the right of a point or rule (``align: left``, as event labels are) on
     a temporal or quantitative x axis run up along it instead, so that they never reach past the
     plot however narrow it is (the narrow layout)."""
     spec = copy.deepcopy(spec)
-
-    def walk(node):
-        if isinstance(node, dict):
-            mark, x = node.get("mark"), (node.get("encoding") or {}).get("x") or {}
-            if (isinstance(mark, dict) and mark.get("type") == "text" and mark.get("align") == "left"
-                    and x.get("type") in ("temporal", "quantitative")):
-                mark.update(angle=270, align="right", baseline="bottom", dx=0, dy=-2)
-            for key, value in node.items():
-                if key not in ("datasets", "data"):
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(spec)
+    for node in _spec_nodes(spec):
+        mark, x = node.get("mark"), (node.get("encoding") or {}).get("x") or {}
+        if (isinstance(mark, dict) and mark.get("type") == "text" and mark.get("align") == "left"
+                and x.get("type") in ("temporal", "quantitative")):
+            mark.update(angle=270, align="right", baseline="bottom", dx=0, dy=-2)
     return spec
 
 
@@ -384,23 +387,15 @@ WIDE_LEGEND_COLUMNS = 5  # a legend too wide for the wide layout goes on rows of
 def _one_column_if_vertical(spec: dict) -> dict:
     """Legends a builder set vertical keep one column when the config asks for several."""
     spec = copy.deepcopy(spec)
-
-    def walk(node):
-        if isinstance(node, dict):
-            for channel in LEGEND_CHANNELS:
-                legend = ((node.get("encoding") or {}).get(channel) or {}).get("legend") if isinstance((node.get("encoding") or {}).get(channel), dict) else None
-                if isinstance(legend, dict) and legend.get("direction") == "vertical":
-                    legend.setdefault("columns", 1)
-            for key, value in node.items():
-                if key not in ("datasets", "data", "config"):
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(spec)
+    for node in _spec_nodes(spec):
+        for name in LEGEND_CHANNELS:
+            channel = (node.get("encoding") or {}).get(name)
+            legend = channel.get("legend") if isinstance(channel, dict) else None
+            if isinstance(legend, dict) and legend.get("direction") == "vertical":
+                legend.setdefault("columns", 1)
     return spec
-STACKED_LEGENDS = {"bottom": {"anchor": "start", "direction": "vertical", "margin": 4}}  # and legends one under another
+
+
 LEGEND_SHARE = 0.8  # in the narrow layout, a legend label's line takes at most this share of the width
 AXIS_SHARE = 0.35  # and a label of a y axis with categories this share (the plot needs the rest)
 
@@ -801,13 +796,17 @@ window.amloChart = function (el, spec, narrowPatch, minWide) {
     var mine = ++turn;
     if (layout === "narrow" && !narrow) narrow = amloPatch(spec, narrowPatch);
     if (view) { view.finalize(); view = null; }
-    window.vegaEmbed(live, layout === "wide" ? spec : narrow, {renderer: "svg", actions: false}).then(function (result) {
+    // No ARIA on the marks (aria: false), as in the static SVGs: the figure is one image
+    // (role="img") described by its aria-label, so screen readers never read the marks.
+    window.vegaEmbed(live, layout === "wide" ? spec : narrow, {renderer: "svg", actions: false, config: {aria: false}}).then(function (result) {
       if (mine !== turn) { result.finalize(); return; }
       view = result;
       var svg = live.querySelector("svg");
       if (svg) live.style.setProperty("--amlo-w", svg.getAttribute("width") + "px");
       el.setAttribute("data-layout", layout);
       el.classList.add("amlo-live-ready");
+      // A chart that cannot be narrowed to its container scrolls inside it: keyboard users can scroll it too.
+      if (el.scrollWidth > el.clientWidth + 1) el.tabIndex = 0; else el.removeAttribute("tabindex");
     }).catch(function (e) { el.setAttribute("data-error", String(e)); });
   }
   render();

@@ -796,13 +796,17 @@ window.amloChart = function (el, spec, narrowPatch, minWide) {
     var mine = ++turn;
     if (layout === "narrow" && !narrow) narrow = amloPatch(spec, narrowPatch);
     if (view) { view.finalize(); view = null; }
-    // No ARIA on the marks (aria: false), as in the static SVGs: the figure is one image
-    // (role="img") described by its aria-label, so screen readers never read the marks.
-    window.vegaEmbed(live, layout === "wide" ? spec : narrow, {renderer: "svg", actions: false, config: {aria: false}}).then(function (result) {
+    window.vegaEmbed(live, layout === "wide" ? spec : narrow, {renderer: "svg", actions: false}).then(function (result) {
       if (mine !== turn) { result.finalize(); return; }
       view = result;
       var svg = live.querySelector("svg");
       if (svg) live.style.setProperty("--amlo-w", svg.getAttribute("width") + "px");
+      // No ARIA on the marks, as in the static SVGs: the figure is one image (role="img")
+      // described by its aria-label; Vega's roles (some on empty mark groups) are dropped.
+      live.setAttribute("aria-hidden", "true");
+      live.querySelectorAll("[role], [aria-roledescription], [aria-label]").forEach(function (n) {
+        ["role", "aria-roledescription", "aria-label"].forEach(function (a) { n.removeAttribute(a); });
+      });
       el.setAttribute("data-layout", layout);
       el.classList.add("amlo-live-ready");
       // A chart that cannot be narrowed to its container scrolls inside it: keyboard users can scroll it too.

@@ -202,5 +202,5 @@ def test_withdraw_and_link_again(tmp_path):
     text = (published / f"{pdf.ROOT_DOC}.html").read_text(encoding="utf-8")
     assert text.count('class="amlo-pdf-download"') == 1 and "(3 pages" in text
     assert (published / pdf.PDF_NAME).read_bytes() == printed.read_bytes()
-    pdf.withdraw(built)
+    pdf.withdraw(built)  # what make book does before a rebuild
     assert not (built / pdf.PDF_NAME).exists() and not intro.exists()

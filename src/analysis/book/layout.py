@@ -12,11 +12,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 STACK_MIN_COLUMNS = 4  # tables with fewer columns fit a phone by wrapping alone
 NUMERIC_SHARE = 0.5  # tables with at least this share of numeric cells keep their grid
 NUMERIC = re.compile(r"[-–−+]?[$€]?[\d.,\s]+(%|pts?|points)?|—|–|n/a|")
 PDF_SLOT = '<div class="amlo-pdf-slot"></div>'
+PDF_NAME = "us-mexico-relations-amlo-era.pdf"  # at the site's root, linked from the root page
 
 
 def stack_tables(body: str) -> str:
@@ -56,6 +58,15 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
     if pagename == app.config.root_doc and app.builder.name == "html":
         body = re.sub(r"(</h1>)", r"\1" + PDF_SLOT, body, count=1)
     context["body"] = body
+
+
+def withdraw_pdf(built: Path, root_doc: str) -> None:
+    """Before a rebuild (``make book``): remove the PDF that ``make pdf`` put in the built book,
+    and the root page that links it (Sphinx writes a page again when its output is missing), so
+    that a book is never published with the PDF of other inputs."""
+    if (built / PDF_NAME).is_file():
+        (built / PDF_NAME).unlink()
+        (built / f"{root_doc}.html").unlink(missing_ok=True)
 
 
 def setup(app):

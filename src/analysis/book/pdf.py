@@ -20,7 +20,7 @@ build lock:
 5. puts the PDF in the HTML book (``<PDF_NAME>`` at the site's root) and links it from the
    introduction (the placeholder ``analysis.book.layout`` leaves there) with its size and page
    count, then publishes the book again (:func:`analysis.book.build.publish`: one atomic swap).
-   ``make book`` withdraws both (:func:`withdraw`) whenever it rebuilds: a book is never
+   ``make book`` withdraws both (:func:`analysis.book.layout.withdraw_pdf`) whenever it rebuilds: a book is never
    published with the PDF of other inputs.
 """
 
@@ -41,10 +41,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import analysis
-from analysis.book.layout import PDF_SLOT
+from analysis.book.layout import PDF_NAME, PDF_SLOT, withdraw_pdf
 from analysis.data import REPO_ROOT
 
-PDF_NAME = "us-mexico-relations-amlo-era.pdf"
 ROOT_DOC = "chapters/intro"
 PRINT_PAGE = "book-print.html"
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
@@ -286,11 +285,9 @@ def link_from_book(pdf: Path, built: Path, published: Path, pages: int, root_doc
 
 
 def withdraw(built: Path, root_doc: str = ROOT_DOC) -> None:
-    """Before a rebuild (``make book``): remove the PDF from the built book, and the introduction
-    that links it (Sphinx writes a page again when its output is missing)."""
-    if (built / PDF_NAME).is_file():
-        (built / PDF_NAME).unlink()
-        (built / f"{root_doc}.html").unlink(missing_ok=True)
+    """Remove the PDF and the introduction that links it from the built book (``make book``
+    does before it rebuilds: :func:`analysis.book.layout.withdraw_pdf`)."""
+    withdraw_pdf(built, root_doc)
 
 
 def main(argv: list[str] | None = None) -> int:

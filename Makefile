@@ -67,15 +67,16 @@ chapter: $(STAMP) ## Re-execute one chapter (NAME=trade) and rebuild it within t
 book-clean: ## Remove the incremental build state and the execution cache, so the next build starts from scratch
 	rm -rf $(WORK)
 
-test: book browser-deps ## Build the book, then run the whole test suite (re-derives data/ from raw/, or RAW=...)
+test: book browser-deps pdf ## Build the book and print its PDF, then run the whole test suite (re-derives data/ from raw/, or RAW=...)
 	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadfile --durations=15 $(if $(RAW),--raw="$(abspath $(RAW))") $(PYTEST_FLAGS)
 
-browser-deps: ## Install Debian's Chromium for the browser tests if it is missing
-	@test -x /usr/bin/chromium || { \
+browser-deps: ## Install Debian's Chromium (browser tests, printing the PDF) and poppler-utils (PDF tests) if missing
+	@missing="$$(echo $$(test -x /usr/bin/chromium || echo chromium) $$(command -v pdftotext >/dev/null || echo poppler-utils))"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian's chromium for the browser tests ..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "The browser tests need Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'"; exit 1; fi; }
+	    echo "Installing Debian's $$missing for the browser and PDF tests ..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "The browser and PDF tests need Debian's $$missing: run 'sudo apt-get install $$missing'"; exit 1; fi; fi
 
 bench: $(STAMP) ## Time a clean build against serial execution, a no-change make book, validation and make test (BENCH_FLAGS=--quick skips make test)
 	$(BIN)/python -m analysis.book.bench $(BENCH_FLAGS)
@@ -89,13 +90,10 @@ release: $(STAMP) ## Cut the version in src/analysis/__init__.py: needs a dated 
 site: $(STAMP) ## Build every release (releases/X.Y.Z) and the working tree side by side in _build/site, with a switcher
 	$(BIN)/python -m analysis.book.site
 
-pdf: book browser-deps ## Print the whole book to _build/book.pdf with Chromium (offline, static charts included)
-	scripts/offline.sh $(BIN)/jupyter-book build $(JB_FLAGS) --builder singlehtml --path-output $(BUILD)/pdf-work .
-	scripts/offline.sh /usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
-	  --disable-component-update --disable-sync --no-first-run --run-all-compositor-stages-before-draw \
-	  --virtual-time-budget=30000 --no-pdf-header-footer --print-to-pdf=$(BUILD)/book.pdf \
-	  "file://$(CURDIR)/$(BUILD)/pdf-work/_build/singlehtml/index.html" 2>/dev/null
-	@echo "PDF: $(BUILD)/book.pdf"
+pdf: book browser-deps ## Print the whole book to _build/us-mexico-relations-amlo-era.pdf (offline: cover, contents, bookmarks, page numbers) and link it from the introduction
+	@# The single-page edition reuses the pages make book executed (same build folder, same lock): no
+	@# notebook runs again. The PDF is then published with the HTML book; make book withdraws it when it rebuilds.
+	scripts/offline.sh $(BIN)/python -m analysis.book.pdf
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (needs the network)
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock

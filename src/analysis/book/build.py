@@ -74,6 +74,12 @@ def _book_config(source: Path) -> dict:
     return yaml.safe_load((source / "_config.yml").read_text(encoding="utf-8")) or {}
 
 
+def _root_doc(source: Path) -> str:
+    import yaml
+
+    return yaml.safe_load((source / "_toc.yml").read_text(encoding="utf-8"))["root"]
+
+
 def read_chapter(path: Path, extensions: list[str] | tuple[str, ...] = ()):
     """A MyST chapter as myst-nb reads it for the build (same cells, metadata, hence cache key)."""
     from myst_nb.core.read import read_myst_markdown_notebook
@@ -317,6 +323,9 @@ def build(source: Path = REPO_ROOT, work: Path | None = None, html: Path | None 
             print(f"Book up to date: no input changed since {html} was published ({time.perf_counter() - started:.1f} s)")
             return 0
         stamp.unlink(missing_ok=True)
+        from analysis.book.layout import withdraw_pdf
+
+        withdraw_pdf(work / "_build" / "html", _root_doc(source))  # a PDF of other inputs is not published with this book
         config = _book_config(source)
         extensions = config.get("parse", {}).get("myst_enable_extensions", [])
         timeout = int(config.get("execute", {}).get("timeout", 600))

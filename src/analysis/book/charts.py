@@ -1,22 +1,31 @@
 """One chart style for the whole book, and the figure wrapper every chapter uses.
 
 ``figure(chart, ...)`` returns an object that Jupyter and the book render as an HTML ``<figure>``:
-- a static SVG (vl-convert, made at build time) that no-JavaScript readers and PDF printing see;
+- static SVGs (vl-convert, made at build time) that no-JavaScript readers and PDF printing see;
 - the same Vega-Lite spec rendered interactively (tooltips) by vega-embed, which the book serves
   from its own ``_static/vega/`` (see ``write_vega_bundle``): nothing is fetched from a CDN;
 - a caption with the source line, a text description for screen readers, a CSV download of
   exactly the data the chart shows, and a suggested citation.
 Element ids derive from the spec's hash, so outputs are identical across runs.
+
+Every chart is laid out twice (see :class:`Layout`): ``WIDE`` fits the desktop text column and
+``NARROW`` a 320 px phone, each with its titles and source line wrapped to its width and no text
+under 11 px on screen. The page shows the one that fits its container (a CSS container query for
+the static SVGs, the same rule in ``amloChart`` for the interactive one). Dark mode recolours the
+SVGs in ``_static/amlo.css``, so both renderings follow the reader's theme without re-rendering.
 """
 
 from __future__ import annotations
 
 import base64
+import copy
 import hashlib
 import html
 import json
+import math
 import re
-from dataclasses import dataclass
+import textwrap
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import altair as alt
@@ -30,8 +39,45 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F
 SEQUENTIAL = "blues"
 DIVERGING = "blueorange"
 FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
-WIDTH = 640
+WIDTH = 640  # nominal width of a chart's plot; figure() narrows it to fit each Layout
 HEIGHT = 320
+MIN_TEXT_PX = 11  # no chart text is smaller on screen, at any container width from 320 px
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One way to lay a chart out. ``max_width`` is the whole chart at its natural size (axes,
+    legend, title and source line included), ``font`` its smallest text in px. A layout may be
+    scaled down to ``min_container`` px, where its smallest text is still ``MIN_TEXT_PX``."""
+
+    name: str
+    max_width: int
+    font: int
+    title_font: int
+    subtitle_font: int
+    legend: dict
+
+    @property
+    def min_container(self) -> int:
+        return math.ceil(self.max_width * MIN_TEXT_PX / self.font)
+
+    def chars(self, font_px: float, bold: bool = False) -> int:
+        """Characters per line of text at ``font_px`` that fit ``max_width`` (DejaVu Sans, a wide
+        face: about 0.52 em a character in running text, 0.56 em in bold; a margin on top)."""
+        return int(self.max_width / (font_px * (0.62 if bold else 0.57)))
+
+
+# WIDE fits the book's desktop text column (672 px) and shows down to 616 px; NARROW fits a
+# 320 px phone (272 px inside the page's margins) and is shown below that. _static/amlo.css holds
+# the same breakpoint (tests/test_responsive_charts.py checks it).
+STACKED_LEGENDS = {"bottom": {"anchor": "start", "direction": "vertical", "margin": 4}}  # several legends, one under another
+WIDE = Layout("wide", max_width=672, font=12, title_font=15, subtitle_font=13,
+              legend={"orient": "bottom", "direction": "horizontal"})
+NARROW = Layout("narrow", max_width=272, font=11, title_font=14, subtitle_font=12,
+                legend={"orient": "bottom", "direction": "vertical", "columns": 1, "labelLimit": 240, "layout": STACKED_LEGENDS})
+LAYOUTS = (WIDE, NARROW)
+MIN_VIEW_WIDTH = 90  # a plot is never narrowed below this to make its chart fit
+FIT_SLACK = 8  # px: a fitted chart narrower than its layout by more than this is widened once
 # Vega-Lite expects these versions; the bundle from vl-convert provides them (checked in tests).
 VEGA_BUNDLE_NAME = "vega-bundle.js"
 
@@ -43,12 +89,14 @@ def _theme() -> alt.theme.ThemeConfig:
             "font": FONT,
             "view": {"continuousWidth": WIDTH, "continuousHeight": HEIGHT, "stroke": None},
             "range": {"category": PALETTE, "ordinal": {"scheme": SEQUENTIAL}, "ramp": {"scheme": SEQUENTIAL}},
-            "title": {"anchor": "start", "fontSize": 15, "fontWeight": "bold", "subtitleFontSize": 12, "subtitleColor": "#444", "offset": 10},
-            "axis": {"labelFontSize": 11, "titleFontSize": 12, "titleFontWeight": "normal", "gridColor": "#e6e6e6", "domainColor": "#888"},
-            "legend": {"labelFontSize": 11, "titleFontSize": 12, "orient": "bottom", "direction": "horizontal"},
+            "title": {"anchor": "start", "fontSize": WIDE.title_font, "fontWeight": "bold",
+                      "subtitleFontSize": WIDE.subtitle_font, "subtitleColor": "#444", "offset": 10},
+            "axis": {"labelFontSize": WIDE.font, "titleFontSize": WIDE.font, "titleFontWeight": "normal",
+                     "gridColor": "#e6e6e6", "domainColor": "#888"},
+            "legend": {"labelFontSize": WIDE.font, "titleFontSize": WIDE.font, **WIDE.legend},
             "line": {"strokeWidth": 2},
             "point": {"filled": True, "size": 50},
-            "text": {"fontSize": 11},
+            "text": {"fontSize": WIDE.font},
         }
     }
 
@@ -58,26 +106,373 @@ def format_source(source: str | list[str]) -> str:
     return "Source: " + "; ".join(sources) + "."
 
 
-SOURCE_LINE_CHARS = 115  # about the chart width at 10 px; longer source lines wrap
+SOURCE_LINE_CHARS = WIDE.chars(WIDE.font)  # the wide chart's width; longer source lines wrap
 
 
 def wrap_source(source: str, width: int = SOURCE_LINE_CHARS) -> list[str]:
-    import textwrap
-
-    return textwrap.wrap(source, width=width, break_long_words=False, break_on_hyphens=False) or [source]
+    return _wrap(source, width)
 
 
-def _with_source(chart: alt.TopLevelMixin, title: str, subtitle: str | None, source: str) -> alt.TopLevelMixin:
-    """Title (the finding) on top, subtitle for units or definitions, source line(s) under the chart."""
-    lines = wrap_source(source)
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False) or [text]
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Text given as lines, with the lines a builder wrapped itself (to some width of its own)
+    joined again, so that they can be wrapped to the layout's width without short leftovers. A
+    line counts as wrapped when the next line goes on in lower case and its first word would not
+    have fitted on it within the longest line given (true of every line ``textwrap`` breaks);
+    other line breaks are kept."""
+    widest = max((len(line) for line in lines), default=0)
+    paragraphs: list[str] = []
+    for line in lines:
+        if (paragraphs and line[:1].islower()
+                and len(paragraphs[-1].rsplit("\n", 1)[-1]) + 1 + len(line.split(" ", 1)[0]) > widest):
+            paragraphs[-1] += "\n" + line
+        else:
+            paragraphs.append(line)
+    return [" ".join(p.split("\n")) for p in paragraphs]
+
+
+def _lines(text: str | list[str], width: int) -> str | list[str]:
+    """One line stays a string (as Vega-Lite titles usually are); longer text becomes its lines.
+    Text given as lines keeps its deliberate breaks: its paragraphs (:func:`_paragraphs`) are
+    wrapped to ``width``."""
+    parts = [text] if isinstance(text, str) else _paragraphs(list(text))
+    lines = [line for part in parts for line in _wrap(part, width)]
+    return lines[0] if len(lines) == 1 else lines
+
+
+def _with_source(chart: alt.TopLevelMixin, title: str, subtitle: str | list[str] | None, source: str,
+                 layout: Layout = WIDE, squeeze: float = 1.0) -> alt.TopLevelMixin:
+    """Title (the finding) on top, subtitle for units or definitions, source line(s) under the chart,
+    each wrapped to the layout's width (``squeeze`` < 1 wraps them shorter)."""
+    def chars(font, bold=False):
+        return max(12, int(layout.chars(font, bold) * squeeze))
+
+    lines = wrap_source(source, chars(layout.font))
+    line_height = layout.font + 3
     footer = (
         alt.Chart(alt.Data(values=[{}]))
-        .mark_text(align="left", baseline="top", fontSize=10, color="#555", lineHeight=13)
+        .mark_text(align="left", baseline="top", fontSize=layout.font, color="#555", lineHeight=line_height)
         .encode(x=alt.value(0), y=alt.value(0), text=alt.value(lines))
-        .properties(height=13 * len(lines), width=WIDTH)
+        .properties(height=line_height * len(lines), width=WIDTH)
     )
-    title_params = alt.TitleParams(text=title, subtitle=subtitle or alt.Undefined)
+    title_params = alt.TitleParams(
+        text=_lines(title, chars(layout.title_font, bold=True)),
+        subtitle=_lines(subtitle, chars(layout.subtitle_font)) if subtitle else alt.Undefined,
+        fontSize=layout.title_font, subtitleFontSize=layout.subtitle_font)
     return alt.vconcat(chart, footer, spacing=6).properties(title=title_params).configure_concat(spacing=6)
+
+
+FONT_KEYS = ("fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize")
+
+
+def _layout_config(spec: dict, layout: Layout) -> dict:
+    """The layout's fonts and legend in the spec's config; no text (a builder's own mark or axis
+    font sizes included) under the layout's smallest size."""
+    spec = copy.deepcopy(spec)
+    config = spec.setdefault("config", {})
+    config.setdefault("axis", {}).update(labelFontSize=layout.font, titleFontSize=layout.font)
+    config.setdefault("legend", {}).update(labelFontSize=layout.font, titleFontSize=layout.font, **layout.legend)
+    config.setdefault("text", {})["fontSize"] = layout.font
+
+    def floor(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in FONT_KEYS and isinstance(value, (int, float)) and value < layout.font:
+                    node[key] = layout.font
+                else:
+                    floor(value)
+        elif isinstance(node, list):
+            for item in node:
+                floor(item)
+
+    floor({k: v for k, v in spec.items() if k != "datasets"})
+    return spec
+
+
+LEGEND_CHANNELS = ("color", "fill", "stroke", "shape", "size", "opacity", "strokeDash")
+
+
+def _wrap_labels(spec: dict, chars: int, axis_chars: int = 0, font: int = MIN_TEXT_PX) -> dict:
+    """Legend labels longer than ``chars``, and labels of a nominal y axis longer than
+    ``axis_chars`` (if given), drawn on several lines (a ``labelExpr`` looking each long label up:
+    Vega draws a label given as an array as lines). Labels come from the channel's scale domain or
+    sort order, else from the values of its field in the view's data."""
+    spec = copy.deepcopy(spec)
+    datasets = spec.get("datasets", {})
+
+    def values(channel: dict, data: dict | None) -> list:
+        for candidate in ((channel.get("scale") or {}).get("domain"), channel.get("sort")):
+            if isinstance(candidate, list):
+                return candidate
+        rows = datasets.get((data or {}).get("name"), (data or {}).get("values", []))
+        return list(dict.fromkeys(row.get(channel["field"]) for row in rows if isinstance(row, dict)))
+
+    def walk(node, data=None):
+        if isinstance(node, dict):
+            data = node.get("data", data)
+            for name, guide, limit in [(c, "legend", chars) for c in LEGEND_CHANNELS] + [("y", "axis", axis_chars)]:
+                channel = (node.get("encoding") or {}).get(name)
+                if (not limit or not isinstance(channel, dict) or "field" not in channel or channel.get(guide, {}) is None
+                        or (guide == "axis" and channel.get("type") not in ("nominal", "ordinal"))):
+                    continue
+                options = channel.get(guide) or {}
+                if "labelExpr" in options:
+                    continue
+                labels = values(channel, data)
+                height = node.get("height")
+                if guide == "axis" and not (isinstance(height, (int, float)) and labels and height / len(labels) >= 2.4 * font):
+                    continue  # rows too close for labels on two lines
+                long = {str(v): _wrap(str(v), limit) for v in labels if isinstance(v, str) and len(v) > limit}
+                if long:
+                    lookup = json.dumps(long, ensure_ascii=False, sort_keys=True)
+                    channel[guide] = {**options, "labelExpr": f"{lookup}[datum.label] || datum.label", "labelLimit": 0}
+            for key, value in node.items():
+                if key not in ("datasets", "data"):
+                    walk(value, data)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, data)
+
+    walk(spec)
+    return spec
+
+
+def _x_values(layer: dict, datasets: dict, data: dict | None, field_type: tuple[str, str]) -> list:
+    x = (layer.get("encoding") or {}).get("x") or {}
+    if (x.get("field"), x.get("type")) != field_type:
+        return []
+    data = layer.get("data", data) or {}
+    rows = datasets.get(data.get("name"), data.get("values", []))
+    return [row.get(x["field"]) for row in rows if isinstance(row, dict) and row.get(x["field"]) is not None]
+
+
+def _wrap_view_titles(spec: dict, layout: Layout, squeeze: float) -> dict:
+    """Titles of the plots inside a chart (panels of a small multiple) wrapped to the layout's width."""
+    spec = copy.deepcopy(spec)
+    config = spec.get("config", {}).get("title", {})
+    font, bold = config.get("fontSize", layout.title_font), config.get("fontWeight") == "bold"
+
+    def walk(node, top=False):
+        if isinstance(node, dict):
+            title = node.get("title") if not top and any(k in node for k in ("mark", "layer", "vconcat", "hconcat", "facet")) else None
+            if isinstance(title, (str, list)):  # drawn in the config's title font
+                node["title"] = _lines(title, max(12, int(layout.chars(font, bold) * squeeze)))
+            elif isinstance(title, dict) and isinstance(title.get("text"), (str, list)):
+                own = layout.chars(title.get("fontSize", font), title.get("fontWeight", "bold" if bold else "normal") == "bold")
+                title["text"] = _lines(title["text"], max(12, int(own * squeeze)))
+            for key, value in node.items():
+                if key not in ("datasets", "data", "title", "config"):
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(spec, top=True)
+    return spec
+
+
+def _spec_nodes(node, skip=("datasets", "data", "config")):
+    """Every object of a Vega-Lite spec (views, layers, encodings…), the parts under ``skip`` left out."""
+    if isinstance(node, dict):
+        yield node
+        for key, value in node.items():
+            if key not in skip:
+                yield from _spec_nodes(value, skip)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _spec_nodes(item, skip)
+
+
+def _upright_labels(spec: dict) -> dict:
+    """Text labels set to the right of a point or rule (``align: left``, as event labels are) on
+    a temporal or quantitative x axis run up along it instead, so that they never reach past the
+    plot however narrow it is (the narrow layout)."""
+    spec = copy.deepcopy(spec)
+    for node in _spec_nodes(spec):
+        mark, x = node.get("mark"), (node.get("encoding") or {}).get("x") or {}
+        if (isinstance(mark, dict) and mark.get("type") == "text" and mark.get("align") == "left"
+                and x.get("type") in ("temporal", "quantitative")):
+            mark.update(angle=270, align="right", baseline="bottom", dx=0, dy=-2)
+    return spec
+
+
+def _is_view(node: dict) -> bool:
+    return "mark" in node or "layer" in node
+
+
+def _narrowed(spec: dict, delta: int, plot_width: float | None = None) -> dict:
+    """Every plot ``delta`` px narrower (not under MIN_VIEW_WIDTH); maps keep their aspect ratio.
+
+    A plot without a width gets one, so that it can be narrowed: the chart's own plot (the first
+    row of the figure) ``plot_width`` as measured (discrete axes take 20 px per category), others
+    the theme's continuous width. Layers inside a plot take their parent's."""
+    spec = copy.deepcopy(spec)
+    if delta <= 0:
+        return spec
+    default = spec.get("config", {}).get("view", {}).get("continuousWidth", WIDTH)
+    chart = spec["vconcat"][0]
+    if _is_view(chart) and chart.get("width") is None and plot_width:
+        chart["width"] = max(MIN_VIEW_WIDTH, round(plot_width) - delta)
+
+    def walk(node, in_layer=False):
+        if isinstance(node, dict):
+            if _is_view(node):
+                width = node.get("width")
+                if isinstance(width, (int, float)):
+                    node["width"] = max(MIN_VIEW_WIDTH, width - delta)
+                    if "projection" in node and isinstance(node.get("height"), (int, float)):
+                        node["height"] = round(node["height"] * node["width"] / width)
+                elif width is None and not in_layer:
+                    node["width"] = max(MIN_VIEW_WIDTH, default - delta)
+            for key, value in node.items():
+                if key not in ("datasets", "data", "config"):
+                    walk(value, in_layer or (_is_view(node) and key == "layer"))
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, in_layer)
+
+    walk(spec)
+    return spec
+
+
+PADDING = 5  # Vega-Lite's default padding around a chart, px
+
+
+def _measure(spec: dict) -> tuple[int, float, float | None]:
+    """Width of the whole chart, how far its axes reach left of the plot, and the width of the
+    chart's own plot (the figure's first row)."""
+    import vl_convert as vlc
+
+    graph = vlc.vegalite_to_scenegraph(spec)
+
+    def plot(node):
+        if isinstance(node, dict):
+            if node.get("name") == "concat_0_group" and node.get("items"):
+                return node["items"][0].get("width")
+            return next((w for w in map(plot, node.values()) if w is not None), None)
+        if isinstance(node, list):
+            return next((w for w in map(plot, node) if w is not None), None)
+        return None
+
+    return math.ceil(graph["width"]), graph["origin"][0] - PADDING, plot(graph["scenegraph"])
+
+
+def _svg_width(svg: str) -> int:
+    return math.ceil(float(re.search(r'<svg[^>]*\swidth="([\d.]+)"', svg).group(1)))
+
+
+def _figure_spec(chart, title, subtitle, source, description, layout: Layout, squeeze: float = 1.0) -> dict:
+    spec = _layout_config(_with_source(chart, title, subtitle, source, layout, squeeze)
+                          .properties(description=description).to_dict(), layout)
+    chars = layout.chars(layout.font) * squeeze
+    spec = _wrap_view_titles(spec, layout, squeeze)
+    if layout is WIDE:
+        if squeeze < 1:  # narrower plots did not help: legends or their labels are the widest part
+            spec["config"]["legend"].update(columns=WIDE_LEGEND_COLUMNS, layout=STACKED_LEGENDS)
+            spec = _wrap_labels(_one_column_if_vertical(spec), max(12, int(chars * LEGEND_SHARE)))
+        if squeeze < 0.8:  # nor did that: legend entries one under another, event labels up along their rule
+            spec["config"]["legend"].update(direction="vertical", columns=1)
+            spec = _upright_labels(spec)
+        return spec
+    spec = _wrap_labels(spec, max(12, int(chars * LEGEND_SHARE)), max(10, int(chars * AXIS_SHARE)), layout.font)
+    return _upright_labels(spec)
+
+
+WIDE_LEGEND_COLUMNS = 5  # a legend too wide for the wide layout goes on rows of this many entries
+
+
+def _one_column_if_vertical(spec: dict) -> dict:
+    """Legends a builder set vertical keep one column when the config asks for several."""
+    spec = copy.deepcopy(spec)
+    for node in _spec_nodes(spec):
+        for name in LEGEND_CHANNELS:
+            channel = (node.get("encoding") or {}).get(name)
+            legend = channel.get("legend") if isinstance(channel, dict) else None
+            if isinstance(legend, dict) and legend.get("direction") == "vertical":
+                legend.setdefault("columns", 1)
+    return spec
+
+
+LEGEND_SHARE = 0.8  # in the narrow layout, a legend label's line takes at most this share of the width
+AXIS_SHARE = 0.35  # and a label of a y axis with categories this share (the plot needs the rest)
+
+
+def fit_layouts(chart: alt.TopLevelMixin, title: str, subtitle: str | list[str] | None, source: str,
+                description: str, name: str = "chart") -> dict[str, tuple[dict, str]]:
+    """The chart as each :data:`LAYOUTS` entry draws it: ``{layout name: (spec, static SVG)}``.
+
+    The chart is measured in each layout at the builder's widths, with its title and source line
+    left out; every plot is then narrowed by what the chart exceeds the layout's ``max_width`` (axes, legends and labels keep their size), the source line starts flush with
+    the title at the chart's left edge, and the result is checked. Titles and source lines are
+    wrapped to the layout's width, shorter if the first estimate did not fit. A chart that still
+    does not fit is refused: shown at that width, its text would be under ``MIN_TEXT_PX``."""
+    fitted = {}
+    for layout in LAYOUTS:
+        natural, left, plot_width = _measure(_figure_spec(chart, "T", None, "S", description, layout))
+        delta, squeeze, narrowed_last, width, tries, widened = natural - layout.max_width, 1.0, False, None, [], False
+        for _ in range(6):
+            spec = _narrowed(_figure_spec(chart, title, subtitle, source, description, layout, squeeze), delta, plot_width)
+            spec["vconcat"][1]["encoding"]["x"] = {"value": -left}
+            svg = to_svg(spec)
+            width, previous = _svg_width(svg), width
+            tries.append((width, len(tries), spec, svg))
+            over = width - layout.max_width
+            if over <= 0:
+                if -over <= FIT_SLACK or delta <= 0 or widened:
+                    break
+                delta, widened = max(0, delta + over), True  # measured wide, it needs less room here
+                continue
+            if previous is not None and width >= previous and not narrowed_last:
+                break  # shorter lines did not help either: keep the narrowest try
+            if _narrowed(spec, over) != spec and not (narrowed_last and width >= previous):
+                delta, narrowed_last = delta + over, True  # the plots can give more room
+            else:
+                squeeze, narrowed_last = squeeze * 0.85, False  # they cannot: wrap the title and source shorter
+        fits = [t for t in tries if t[0] <= layout.max_width]
+        width, _, spec, svg = max(fits, key=lambda t: (t[0], -t[1])) if fits else min(tries, key=lambda t: (t[0], t[1]))
+        if width > layout.max_width:
+            if layout is WIDE:
+                raise ValueError(f"figure {name!r}: the wide layout is {_svg_width(svg)} px wide, more than "
+                                 f"{layout.max_width} px with its plots narrowed (down to {MIN_VIEW_WIDTH} px at most): "
+                                 "shorten its labels or legend, or split the chart")
+            # A phone chart that cannot be narrowed further keeps its text size and scrolls
+            # sideways inside its figure (amlo.css), never the page.
+        fitted[layout.name] = (spec, svg)
+    return fitted
+
+
+def spec_patch(base, target, path=()) -> list:
+    """The changes that turn ``base`` into ``target``: ``[path, value]`` to set, ``[path]`` to
+    delete (``amloPatch`` in the vega bundle applies them). Data that do not change cost nothing."""
+    if isinstance(base, dict) and isinstance(target, dict):
+        ops = [[[*path, key]] for key in base if key not in target]
+        for key, value in target.items():
+            ops += spec_patch(base[key], value, (*path, key)) if key in base else [[[*path, key], value]]
+        return ops
+    if isinstance(base, list) and isinstance(target, list) and len(base) == len(target):
+        return [op for i, (a, b) in enumerate(zip(base, target)) for op in spec_patch(a, b, (*path, i))]
+    return [] if base == target else [[list(path), target]]
+
+
+def apply_patch(spec, ops: list):
+    """Python twin of ``amloPatch`` (tested against it): apply :func:`spec_patch` output."""
+    spec = copy.deepcopy(spec)
+    for op in ops:
+        path = op[0]
+        if not path:
+            spec = copy.deepcopy(op[1])
+            continue
+        node = spec
+        for key in path[:-1]:
+            node = node[key]
+        if len(op) == 1:
+            del node[path[-1]]
+        else:
+            node[path[-1]] = copy.deepcopy(op[1])
+    return spec
 
 
 @dataclass(frozen=True)
@@ -132,6 +527,9 @@ class Figure:
     rows: pd.DataFrame | None = None
     resources: tuple[str, ...] = ()  # the package's tables the chart is drawn from
     coverage: dict | None = None  # for time charts: see :func:`time_coverage`
+    # The narrow layout (phones): its static SVG, and the changes that turn ``spec`` (wide) into it.
+    svg_narrow: str = ""
+    narrow_patch: list = field(default_factory=list)
 
     @property
     def element_id(self) -> str:
@@ -155,7 +553,7 @@ class Figure:
 
     def _repr_html_(self) -> str:
         fid = self.element_id
-        spec = json.dumps(self.spec, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
+        spec = _script_json(self.spec)
         csv_href = "data:text/csv;base64," + base64.b64encode(self.csv).decode()
         data_attributes = "".join(
             f' data-{key.replace("_", "-")}="{html.escape(str(value), quote=True)}"'
@@ -164,7 +562,7 @@ class Figure:
             data_attributes += f' data-resources="{html.escape(" ".join(self.resources), quote=True)}"'
         return (
             f'<figure class="amlo-figure" id="{fid}-figure" aria-labelledby="{fid}-caption"{data_attributes}>'
-            f'<div class="amlo-chart" id="{fid}" role="img" aria-label="{html.escape(self.description)}">{self.svg}</div>'
+            f'<div class="amlo-chart" id="{fid}" role="img" aria-label="{html.escape(self.description)}">{self._static_html()}</div>'
             f'<figcaption id="{fid}-caption"><span class="amlo-source">{html.escape(self.source)}</span> '
             f'<span class="amlo-description">{html.escape(self.description)}</span> '
             f'{_downloads_html(self.name, csv_href, self.metadata())}'
@@ -173,10 +571,16 @@ class Figure:
             f'<span class="amlo-cite-url"></span></details>'
             f"</figcaption>"
             f'<script type="text/javascript">(function(){{var el=document.getElementById("{fid}");'
-            f'if(window.vegaEmbed){{window.vegaEmbed(el,{spec},{{renderer:"svg",actions:false}})'
-            f'.catch(function(e){{el.setAttribute("data-error",String(e));}});}}}})();</script>'
+            f'if(window.amloChart){{window.amloChart(el,{spec},{_script_json(self.narrow_patch)},{WIDE.min_container});}}}})();</script>'
             f"</figure>"
         )
+
+    def _static_html(self) -> str:
+        """The static renderings, one per layout; CSS shows the one that fits (the wide one in print)."""
+        if not self.svg_narrow:
+            return self.svg
+        return "".join(f'<div class="amlo-static amlo-static-{layout}" style="--amlo-w:{_svg_width(svg)}px">{svg}</div>'
+                       for layout, svg in (("wide", self.svg), ("narrow", self.svg_narrow)))
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {"text/html": self._repr_html_(), "text/plain": f"Figure {self.name}: {self.title}. {self.description} {self.source}"}
@@ -328,19 +732,28 @@ def figure(
         resources = (*resources, time.resource)
     source_line = format_source(source)
     full = _with_source(chart, title, subtitle, source_line).properties(description=description)
-    spec = full.to_dict()
-    svg = to_svg(spec)
+    layouts = fit_layouts(chart, title, subtitle, source_line, description, name=name)
+    spec, svg = layouts[WIDE.name]
+    narrow_spec, svg_narrow = layouts[NARROW.name]
     csv = frame.to_csv(index=isinstance(frame.index, pd.MultiIndex) or frame.index.name is not None, lineterminator="\n").encode("utf-8")
     return Figure(name=name, spec=spec, svg=svg, title=title, description=description, source=source_line, csv=csv,
-                  chart=full, rows=frame, resources=tuple(resources), coverage=coverage)
+                  chart=full, rows=frame, resources=tuple(resources), coverage=coverage,
+                  svg_narrow=svg_narrow, narrow_patch=spec_patch(spec, narrow_spec))
+
+
+def _script_json(value) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
 
 
 def to_svg(spec: dict) -> str:
     import vl_convert as vlc
 
     svg = vlc.vegalite_to_svg(spec)
-    # The XML declaration is invalid inside HTML; keep only the <svg> element.
-    return svg[svg.index("<svg"):]
+    # The XML declaration is invalid inside HTML; keep only the <svg> element. The figure's
+    # container is role="img" with the chart's description, so the marks' own ARIA attributes
+    # are never read: dropped, they halve the page's weight.
+    svg = svg[svg.index("<svg"):]
+    return re.sub(r'\s(?:role|aria-[a-z]+|pointer-events)="[^"]*"', "", svg)
 
 
 def vega_bundle_source() -> str:
@@ -353,7 +766,58 @@ def vega_bundle_source() -> str:
 
     versions = {"vega": vlc.get_vega_version(), "vega-embed": vlc.get_vega_embed_version()}
     header = "/* vega, vega-lite, vega-embed from vl-convert-python; versions: " + json.dumps(versions, sort_keys=True) + " */\n"
-    return header + "(function(){\n" + vlc.javascript_bundle() + "\n})();\n"
+    return header + "(function(){\n" + vlc.javascript_bundle() + "\n})();\n" + CHART_SCRIPT
+
+
+# Renders a figure interactively in the layout that fits its container (the rule of the CSS
+# container query for the static SVGs: wide from WIDE.min_container px), again when a resize
+# crosses it; the static SVGs stay in the page for print and are hidden once the live one is up.
+CHART_SCRIPT = """(function(){
+function amloPatch(spec, ops) {
+  var out = JSON.parse(JSON.stringify(spec));
+  ops.forEach(function (op) {
+    var path = op[0], node = out;
+    if (!path.length) { out = JSON.parse(JSON.stringify(op[1])); return; }
+    for (var i = 0; i < path.length - 1; i++) node = node[path[i]];
+    if (op.length === 1) { delete node[path[path.length - 1]]; } else { node[path[path.length - 1]] = JSON.parse(JSON.stringify(op[1])); }
+  });
+  return out;
+}
+window.amloPatch = amloPatch;
+window.amloChart = function (el, spec, narrowPatch, minWide) {
+  if (!window.vegaEmbed) return;
+  var live = document.createElement("div"), shown = null, view = null, turn = 0, narrow = null;
+  live.className = "amlo-live";
+  el.appendChild(live);
+  function render() {
+    var layout = el.clientWidth >= minWide ? "wide" : "narrow";
+    if (layout === shown || !el.clientWidth) return;
+    shown = layout;
+    var mine = ++turn;
+    if (layout === "narrow" && !narrow) narrow = amloPatch(spec, narrowPatch);
+    if (view) { view.finalize(); view = null; }
+    window.vegaEmbed(live, layout === "wide" ? spec : narrow, {renderer: "svg", actions: false}).then(function (result) {
+      if (mine !== turn) { result.finalize(); return; }
+      view = result;
+      var svg = live.querySelector("svg");
+      if (svg) live.style.setProperty("--amlo-w", svg.getAttribute("width") + "px");
+      // No ARIA on the marks, as in the static SVGs: the figure is one image (role="img")
+      // described by its aria-label; Vega's roles (some on empty mark groups) are dropped.
+      live.setAttribute("aria-hidden", "true");
+      live.querySelectorAll("[role], [aria-roledescription], [aria-label]").forEach(function (n) {
+        ["role", "aria-roledescription", "aria-label"].forEach(function (a) { n.removeAttribute(a); });
+      });
+      el.setAttribute("data-layout", layout);
+      el.classList.add("amlo-live-ready");
+      // A chart that cannot be narrowed to its container scrolls inside it: keyboard users can scroll it too.
+      if (el.scrollWidth > el.clientWidth + 1) el.tabIndex = 0; else el.removeAttribute("tabindex");
+    }).catch(function (e) { el.setAttribute("data-error", String(e)); });
+  }
+  render();
+  if (window.ResizeObserver) new ResizeObserver(render).observe(el);
+};
+})();
+"""
 
 
 def write_vega_bundle(static_dir: Path) -> Path:
@@ -365,13 +829,13 @@ def write_vega_bundle(static_dir: Path) -> Path:
     return target
 
 
-def event_rules(events: pd.DataFrame, *, stagger: int = 4, y_step: int = 13, x_type: str = "T") -> list[alt.Chart]:
+def event_rules(events: pd.DataFrame, *, stagger: int = 4, y_step: int = 15, x_type: str = "T") -> list[alt.Chart]:
     """Dashed vertical rules at event dates (``events`` has ``date`` and ``label``), with labels
     staggered over ``stagger`` rows so neighbouring labels do not overlap; layer them over a chart."""
     marks = events[["date", "label"]].reset_index(drop=True).assign(y=lambda f: 8 + y_step * (f.index % stagger))
     rules = alt.Chart(marks).mark_rule(strokeDash=[4, 3], color="#555").encode(
         x=f"date:{x_type}", tooltip=[alt.Tooltip("date:T", title="Date"), alt.Tooltip("label:N", title="Event")])
-    labels = alt.Chart(marks).mark_text(align="left", dx=3, fontSize=10, color="#333").encode(
+    labels = alt.Chart(marks).mark_text(align="left", dx=3, fontSize=MIN_TEXT_PX, color="#333").encode(
         x=f"date:{x_type}", y=alt.Y("y:Q", scale=None), text="label:N")
     return [rules, labels]
 

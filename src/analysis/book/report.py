@@ -76,7 +76,11 @@ def resources_used(names: list[str]) -> pd.DataFrame:
 
 
 def _link(text: str, url: str) -> str:
-    return f'<a href="{html.escape(url, quote=True)}">{html.escape(text)}</a>'
+    """A link, or the text alone where the row has no URL (an empty link would point at the page
+    itself, and a link without text cannot be told apart by a screen reader)."""
+    if not url.strip():
+        return html.escape(text)
+    return f'<a href="{html.escape(url, quote=True)}">{html.escape(text.strip() or url)}</a>'
 
 
 def html_table(frame: pd.DataFrame, links: dict[str, tuple[str, str]] | None = None) -> str:

@@ -6,6 +6,9 @@
   page: when only a CSV or the analysis code changes, an incremental build re-executes the
   chapters instead of serving stale outputs.
 - Puts the version, build date and commit on every page.
+- Gives every page a description (its first paragraph) as ``<meta name="description">`` and Open
+  Graph / Twitter card tags, so that a shared link shows the page's title and what it is about;
+  the favicon is set in ``_config.yml`` (``html.favicon``).
 - Serves the data package from the site (:mod:`analysis.book.sitedata`): ``data/`` with every
   CSV, the Table Schemas, a zip and an Excel workbook; each chart's rows, metadata and zip under
   ``data/charts/``, with a stable anchor per chart.
@@ -22,7 +25,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -124,6 +129,39 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
         context["script_files"] = [s for s in context["script_files"] if not _is_thebe_script(s)]
 
 
+DESCRIPTION_CHARS = 200  # search engines show about this much
+
+
+def page_description(doctree) -> str:
+    """The page's first paragraph of prose as plain text, cut at a word to DESCRIPTION_CHARS."""
+    from docutils import nodes
+
+    for paragraph in doctree.findall(nodes.paragraph) if doctree is not None else []:
+        text = re.sub(r"\s+", " ", paragraph.astext()).strip()
+        if len(text.split()) >= 8:  # a sentence, not a label or a caption
+            if len(text) <= DESCRIPTION_CHARS:
+                return text
+            return text[:DESCRIPTION_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return ""
+
+
+def _social_metatags(app, pagename, templatename, context, doctree) -> None:
+    """<meta name="description"> and Open Graph / Twitter card tags for the page."""
+    site = app.config.project or app.config.html_title or ""
+    title = re.sub(r"<[^>]+>", "", context.get("title") or "") or site
+    description = page_description(doctree) or site
+    tags = {
+        ("name", "description"): description,
+        ("property", "og:type"): "website" if pagename == app.config.root_doc else "article",
+        ("property", "og:site_name"): site,
+        ("property", "og:title"): html.unescape(title),
+        ("property", "og:description"): description,
+        ("name", "twitter:card"): "summary",
+    }
+    context["metatags"] = context.get("metatags", "") + "".join(
+        f'<meta {kind}="{key}" content="{html.escape(value, quote=True)}" />\n' for (kind, key), value in tags.items())
+
+
 def _deterministic_notebook(app, pagename, templatename, context, doctree) -> None:
     """Runs after sphinx-book-theme has copied the executed notebook to ``_sources``."""
     name = context.get("ipynb_source")
@@ -204,20 +242,8 @@ def _site_page(app, pagename, templatename, context, doctree) -> None:
         seen = app.__dict__.setdefault("_amlo_chart_pages", {})  # chart name -> page, this build run
         context["body"] = sitedata.resolve_page(context["body"], pagename, context["pathto"], Path(app.outdir),
                                                 base_url=app.config.html_baseurl or "", suffix=app.builder.out_suffix, seen=seen)
-    if app.builder.name == "singlehtml" and pagename == app.config.root_doc and "body" in context:
-        context["body"] = _cover_citation() + context["body"]
     _downloadable_notebook(app, pagename, context)
     _colab_to_published_notebook(app, pagename, context)
-
-
-def _cover_citation() -> str:
-    """The suggested citation on the first page of the printed book (``make pdf``)."""
-    import html
-
-    from analysis.book import cite
-
-    return (f'<aside class="amlo-cover-citation"><p><strong>Version {html.escape(analysis.__version__)}.</strong> '
-            f"Cite as: {html.escape(cite.book_citation())}</p><p>Data: {html.escape(cite.data_citation())}</p></aside>")
 
 
 def _downloadable_notebook(app, pagename, context) -> None:
@@ -284,6 +310,7 @@ def setup(app):
     app.connect("source-read", _wait_for_execution)
     app.connect("source-read", _note_dependencies)
     app.connect("html-page-context", _page_context)
+    app.connect("html-page-context", _social_metatags)
     app.connect("html-page-context", _deterministic_notebook, priority=900)
     app.connect("config-inited", _config_inited)
     return {"version": analysis.__version__, "parallel_read_safe": True, "parallel_write_safe": True}

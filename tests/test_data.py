@@ -95,3 +95,10 @@ def test_coverage_table_gives_each_time_series_its_first_and_last_period():
             assert row["status of the latest values"] == ", ".join(sorted(latest))
         else:
             assert row["status of the latest values"] == "not marked"
+
+
+def test_dictionary_source_lines_never_start_with_an_empty_publisher():
+    from analysis.data import dictionary
+
+    lines = [line for line in dictionary.dictionary_markdown().splitlines() if line.startswith("- ")]
+    assert lines and not [line for line in lines if line.startswith(("- : ", "- :"))]

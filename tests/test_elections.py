@@ -201,6 +201,22 @@ def test_national_shares_figure(national):
     assert "trails by 0.56 points in 2006" in fig.description
     assert fig.coverage["last_plotted"] == fig.coverage["last_available"] == "2024-06-02"
     assert "presidential_national_results" not in fig.source  # publishers in words, no resource ids
+    # the value labels take their series' colour, like the lines (one scale, not one per layer)
+    scales = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            colour = (node.get("encoding") or {}).get("color")
+            if isinstance(colour, dict) and colour.get("field") == "series":
+                scales.append(colour.get("scale"))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(fig.spec)
+    assert len(scales) == 3 and all(s == scales[0] and s["domain"][1] == "Strongest other candidate" for s in scales)
 
 
 def test_state_figures(results):

@@ -377,15 +377,18 @@ def national_shares_figure(summary: pd.DataFrame, events: pd.DataFrame) -> Figur
         .set_axis(["year", "election_date", "candidate", "votes", "share_pct"], axis=1).assign(series="Strongest other candidate"),
     ], ignore_index=True)
     x = alt.X("election_date:T", title="Election day", axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 2}))
+    # One scale for lines and value labels: the label layers resolve colour independently, and
+    # each would otherwise give its only series the first colour.
+    colours = alt.Scale(domain=[ours_label, "Strongest other candidate"], range=[PALETTE[0], PALETTE[1]])
     chart = alt.Chart(long).mark_line(point=True).encode(
         x=x, y=alt.Y("share_pct:Q", title="Share of total votes cast (%)", scale=alt.Scale(domain=[0, 70])),
-        color=alt.Color("series:N", title=None, scale=alt.Scale(range=[PALETTE[0], PALETTE[1]]), legend=alt.Legend(labelLimit=400)),
+        color=alt.Color("series:N", title=None, scale=colours, legend=alt.Legend(labelLimit=400)),
         tooltip=["year:O", "candidate:N", alt.Tooltip("votes:Q", format=","), alt.Tooltip("share_pct:Q", format=".2f", title="share (%)")],
     )
 
     def label(frame, dy):
         return alt.Chart(frame).mark_text(dy=dy, fontSize=10).encode(
-            x="election_date:T", y="share_pct:Q", text=alt.Text("share_pct:Q", format=".1f"), color=alt.Color("series:N", legend=None))
+            x="election_date:T", y="share_pct:Q", text=alt.Text("share_pct:Q", format=".1f"), color=alt.Color("series:N", scale=colours, legend=None))
 
     ours = long["series"] == ours_label
     band = shade_periods(_term_band(events))

@@ -94,7 +94,9 @@ def dictionary_markdown() -> str:
         parts.append("Sources:\n")
         for source in resource.get("sources", []):
             url = source.get("path", "")
-            parts.append(f"- {source.get('publisher', '')}: {source['title']} <{url}>" if url else f"- {source['title']}")
+            # Sources taken from a table's rows (row_sources) name their publisher in the title.
+            lead = f"{source['publisher']}: " if source.get("publisher") else ""
+            parts.append(f"- {lead}{source['title']} <{url}>" if url else f"- {lead}{source['title']}")
         parts.append("")
     return "\n".join(parts)
 

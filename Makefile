@@ -62,7 +62,7 @@ chapter: $(STAMP) ## Re-execute one chapter (NAME=trade) and rebuild it within t
 	@test -n "$(NAME)" || { echo "usage: make chapter NAME=trade (one of: $$(ls chapters/*.md | xargs -n1 basename | sed 's/\.md$$//' | tr '\n' ' '))"; exit 1; }
 	@# Same lock, validation, execution cache and atomic publish as make book; only NAME is executed
 	@# again (and any chapter whose inputs changed).
-	scripts/offline.sh $(BIN)/python -m analysis.book.build --chapter "$(NAME)"
+	scripts/offline.sh $(BIN)/python -m analysis.book.build --chapter "$(NAME)" --work "$(WORK)" --html "$(BUILD)/html"
 
 book-clean: ## Remove the incremental build state and the execution cache, so the next build starts from scratch
 	rm -rf $(WORK)

@@ -378,8 +378,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.book.build", description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, help="chapters executed at once (default: 2, or AMLO_BUILD_JOBS)")
     parser.add_argument("--chapter", help="execute this chapter again (e.g. trade) and rebuild it within the book")
+    parser.add_argument("--work", type=Path, help="the build's working folder (default: _build/work)")
+    parser.add_argument("--html", type=Path, help="where the book is published (default: _build/html)")
     args = parser.parse_args(argv)
-    return build(jobs=args.jobs, chapter=args.chapter)
+    return build(work=args.work and args.work.resolve(), html=args.html and args.html.resolve(), jobs=args.jobs, chapter=args.chapter)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.data import load, package_descriptor
+from analysis.data.periods import long_date
 
 SITE_LINK = "amlo-site:"  # resolved per page by the book build (analysis.book.sitedata.SITE_LINK)
 
@@ -102,11 +103,11 @@ def dictionary_markdown() -> str:
 
 
 def _period_label(value, period_type: str) -> str:
-    """A period as a reader writes it: 2024, FY2024, Aug 2025, 12 Sep 2024."""
+    """A period as a reader writes it: 2024, FY2024, Aug 2025, 12 September 2024."""
     if pd.isna(value):
         return ""
     if isinstance(value, pd.Timestamp):
-        return value.strftime("%b %Y") if period_type == "month" else f"{value.day} {value.strftime('%b %Y')}"
+        return value.strftime("%b %Y") if period_type == "month" else long_date(value)
     return f"FY{int(value)}" if period_type == "U.S. fiscal year" else str(int(value)) if str(value).isdigit() else str(value)
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.book import build
+from analysis.book import build, sphinx_ext
 from analysis.data import atomic
 from test_reliability_data import DIE_AROUND_EXCHANGE
 
@@ -161,3 +161,38 @@ def test_a_clean_build_gives_the_published_book_byte_for_byte(tmp_path):
         assert '"id": "cell-0"' in notebook.read_text(encoding="utf-8"), notebook
         cells = nbformat.read(notebook, as_version=4).cells
         assert any(c.get("outputs") for c in cells if c.cell_type == "code"), f"{notebook}: the download has no outputs"
+
+
+def _static_config(source: Path) -> dict:
+    from jupyter_book.config import get_final_config
+
+    config, _ = get_final_config(user_yaml=source / "_config.yml", sourcedir=source, cli_config={"latex_individualpages": False})
+    return {key: sphinx_ext.unique_static_files(config.get(key, [])) for key in ("html_js_files", "html_css_files")}
+
+
+def test_the_first_build_of_a_clone_and_later_builds_list_the_same_static_files(tmp_path):
+    # A fresh clone has no _static/vega/ until its first build writes the bundle there; Jupyter Book
+    # then lists the bundle a second time, which changed .buildinfo between the first build and
+    # every later one (CI's clean-build test caught it).
+    source = tmp_path / "book"
+    (source / "_static").mkdir(parents=True)
+    for name in ("_config.yml", "_toc.yml", "_static/amlo.css"):
+        (source / name).write_bytes((ROOT / name).read_bytes())
+    first = _static_config(source)
+    (source / "_static" / "vega").mkdir()
+    (source / "_static" / "vega" / "vega-bundle.js").write_text("// bundle\n", encoding="utf-8")
+    assert _static_config(source) == first
+    assert [entry for entry in first["html_js_files"] if "vega-bundle" in str(entry)] == ["vega/vega-bundle.js"]
+
+
+def test_unique_static_files_keeps_the_first_of_each_file_in_order():
+    files = ["vega/vega-bundle.js", ("a.js", {"defer": "defer"}), "vega/vega-bundle.js", ("a.js", {}), "b.js"]
+    assert sphinx_ext.unique_static_files(files) == ["vega/vega-bundle.js", ("a.js", {"defer": "defer"}), "b.js"]
+
+
+def test_search_terms_that_point_at_no_page_are_dropped():
+    index = {"terms": {"mexico": [0, 1], "gone": [], "once": 2, "nothing": {}},
+             "titleterms": {"trade": 1, "old": []}, "docnames": ["a", "b"]}
+    assert sphinx_ext.drop_stale_search_terms(index) == 3
+    assert index == {"terms": {"mexico": [0, 1], "once": 2}, "titleterms": {"trade": 1}, "docnames": ["a", "b"]}
+    assert sphinx_ext.drop_stale_search_terms(index) == 0

@@ -20,6 +20,9 @@
   jupyter-cache keys a notebook on its code cells only.
 - Deterministic downloads: the ``_sources/**/*.ipynb`` copies get cell ids numbered in order
   instead of nbformat's random ones, so two builds of one commit are byte-identical.
+- Incremental builds equal to clean ones: each static file is listed once in the configuration
+  (Jupyter Book also lists what it finds in ``_static/``, where the vega bundle appears after the
+  first build), and the search index drops the terms an incremental build leaves with no page.
 """
 
 from __future__ import annotations
@@ -94,11 +97,52 @@ def _builder_inited(app) -> None:
 
 
 def _build_finished(app, exception) -> None:
-    """In site builds, write the version list the switcher reads (same host, no network)."""
+    """In site builds, write the version list the switcher reads (same host, no network); in
+    every HTML build, drop the search terms no page has any more."""
+    if exception is not None or app.builder.format != "html":
+        return
     versions = os.environ.get(SITE_VERSIONS_ENV)
-    if exception is None and versions and app.builder.format == "html":
+    if versions:
         target = Path(app.outdir) / "_static" / "versions.json"
         target.write_text(versions, encoding="utf-8")
+    index = Path(app.outdir) / "searchindex.js"
+    if index.is_file():
+        from sphinx.search import js_index
+
+        data = js_index.loads(index.read_text(encoding="utf-8"))
+        if drop_stale_search_terms(data):
+            index.write_text(js_index.dumps(data), encoding="utf-8")
+
+
+def drop_stale_search_terms(index: dict) -> int:
+    """Remove the terms and title terms that point at no page; returns how many were removed.
+
+    Sphinx's incremental build removes a re-written page from every term's page set but keeps the
+    term, so words a page no longer contains stay in the index with no page; a clean build never
+    has them, and the search finds nothing through them either way."""
+    removed = 0
+    for key in ("terms", "titleterms"):
+        terms = index.get(key) or {}
+        for term in [t for t, pages in terms.items() if pages in ([], {})]:
+            del terms[term]
+            removed += 1
+    return removed
+
+
+def unique_static_files(files: list) -> list:
+    """``html_js_files``/``html_css_files`` with each file once (first entry kept, order kept).
+
+    Jupyter Book lists every ``.js``/``.css`` it finds in ``_static/`` on top of the configured
+    ones, and the vega bundle is written there by the first build: without this, the first build
+    of a clone and every later build differ in their configuration (``.buildinfo``)."""
+    seen: set[str] = set()
+    unique = []
+    for entry in files or []:
+        name = entry[0] if isinstance(entry, (tuple, list)) else entry
+        if name not in seen:
+            seen.add(name)
+            unique.append(entry)
+    return unique
 
 
 def _wait_for_execution(app, docname: str, source: list[str]) -> None:
@@ -183,6 +227,8 @@ def _config_inited(app, config) -> None:
 
     if os.environ.get(CACHE_ENV):  # make site's dev build reuses the cache of make book
         config.nb_execution_cache_path = os.environ[CACHE_ENV]
+    config.html_js_files = unique_static_files(config.html_js_files)
+    config.html_css_files = unique_static_files(config.html_css_files)
     stamp = f"Version {analysis.__version__} · built {_build_date()} from commit {_commit()}"
     options = dict(config.html_theme_options or {})
     options["extra_footer"] = f"<p class='amlo-version'>{stamp}</p>"

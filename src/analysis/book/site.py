@@ -102,10 +102,27 @@ def dev_site(versions_json: str) -> Path:
         return _jupyter_book(REPO_ROOT, DEV_WORK, versions_json, {CACHE_ENV: str(cache)})
 
 
-def main() -> int:
-    releases = released_versions()
-    names = releases + ["dev"] + (["latest"] if releases else [])
-    staging = SITE.with_name("site.new")
+def version_names(releases: list[str]) -> list[str]:
+    """The switcher's entries: the releases oldest first, the working tree, then ``latest``."""
+    return releases + ["dev"] + (["latest"] if releases else [])
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m analysis.book.site", description=__doc__.splitlines()[0])
+    parser.add_argument("--releases", nargs="+", metavar="VERSION",
+                        help="build only these releases (default: every release in releases/); the switcher lists what is built")
+    parser.add_argument("--out", type=Path, default=SITE, help=f"where the site goes (default: {SITE})")
+    args = parser.parse_args(argv)
+    known = released_versions()
+    unknown = sorted(set(args.releases or []) - set(known))
+    if unknown:
+        parser.error(f"no such release: {', '.join(unknown)} (releases/ has {', '.join(known) or 'none'})")
+    releases = [v for v in known if args.releases is None or v in args.releases]
+    site = args.out.resolve()
+    names = version_names(releases)
+    staging = site.with_name(site.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     for version in releases + ["dev"]:
@@ -122,9 +139,9 @@ def main() -> int:
     (staging / "index.html").write_text(f'<!DOCTYPE html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url={start}/index.html"><a href="{start}/index.html">{start}</a>\n', encoding="utf-8")
     from analysis.data.atomic import swap_folders
 
-    swap_folders(staging, SITE)
+    swap_folders(staging, site)
     shutil.rmtree(staging, ignore_errors=True)
-    print(f"site with versions {', '.join(names)} in {SITE}")
+    print(f"site with versions {', '.join(names)} in {site}")
     return 0
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,30 @@ def test_withdraw_and_link_again(tmp_path):
     assert (published / pdf.PDF_NAME).read_bytes() == printed.read_bytes()
     pdf.withdraw(built)  # what make book does before a rebuild
     assert not (built / pdf.PDF_NAME).exists() and not intro.exists()
+
+
+def test_a_second_make_pdf_with_nothing_changed_prints_nothing(printed):
+    before = (printed.read_bytes(), printed.stat().st_mtime_ns, (HTML / pdf.PDF_NAME).stat().st_mtime_ns)
+    result = subprocess.run([sys.executable, "-m", "analysis.book.pdf"], cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "PDF up to date" in result.stdout, result.stdout[-2000:]
+    assert (printed.read_bytes(), printed.stat().st_mtime_ns, (HTML / pdf.PDF_NAME).stat().st_mtime_ns) == before
+
+
+def test_the_pdf_fingerprint_changes_with_the_pdf_and_needs_a_current_book(tmp_path):
+    from analysis.book.build import build_fingerprint
+
+    published = tmp_path / "html"
+    published.mkdir()
+    out = tmp_path / "book.pdf"
+    out.write_bytes(b"%PDF-1.7 one")
+    assert pdf.pdf_fingerprint(out, published) is None  # no book stamp, no PDF in the book
+    (published / pdf.PDF_NAME).write_bytes(out.read_bytes())
+    stamp = tmp_path / ".html.inputs.sha256"
+    stamp.write_text("the stamp of another working tree\n", encoding="utf-8")
+    assert pdf.pdf_fingerprint(out, published) is None  # the published book is not this tree's
+    stamp.write_text(build_fingerprint(ROOT) + "\n", encoding="utf-8")
+    first = pdf.pdf_fingerprint(out, published)
+    assert first is not None and pdf.pdf_fingerprint(out, published) == first
+    out.write_bytes(b"%PDF-1.7 two")
+    assert pdf.pdf_fingerprint(out, published) not in (None, first)

@@ -22,12 +22,16 @@ build lock:
    count, then publishes the book again (:func:`analysis.book.build.publish`: one atomic swap).
    ``make book`` withdraws both (:func:`analysis.book.layout.withdraw_pdf`) whenever it rebuilds: a book is never
    published with the PDF of other inputs.
+
+When nothing changed since the last print (same book inputs, same Chromium, the PDF still in the
+published book: :func:`pdf_fingerprint`), ``make pdf`` says so and prints nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import hashlib
 import html
 import http.server
 import io
@@ -290,6 +294,28 @@ def withdraw(built: Path, root_doc: str = ROOT_DOC) -> None:
     withdraw_pdf(built, root_doc)
 
 
+def pdf_fingerprint(out: Path, published: Path) -> str | None:
+    """What a printed PDF depends on, or None when there is nothing to compare: the book's inputs
+    (the published book must be the build of this working tree), Chromium, which prints it, and the
+    PDF itself, both where it was printed and in the published book. Equal fingerprints mean a new
+    print would give the same file, so ``make pdf`` (run by every ``make test``) skips it."""
+    from analysis.book.build import build_fingerprint
+
+    book = published.with_name(f".{published.name}.inputs.sha256")
+    copies = [out, published / PDF_NAME]
+    if not book.is_file() or not all(path.is_file() for path in copies):
+        return None
+    inputs = build_fingerprint(REPO_ROOT)
+    if book.read_text(encoding="utf-8").strip() != inputs:
+        return None
+    digest = hashlib.sha256(inputs.encode())
+    printer = CHROMIUM.stat()
+    digest.update(f"\0{CHROMIUM}\0{printer.st_size}\0{printer.st_mtime_ns}\0{out.resolve()}".encode())
+    for path in copies:
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
 def main(argv: list[str] | None = None) -> int:
     from analysis.data.atomic import exclusive
 
@@ -305,11 +331,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no built book in {built}: run 'make book' first (make pdf does)", file=sys.stderr)
         return 1
     with exclusive(REPO_ROOT / "_build" / ".book.lock", f"a book build of {REPO_ROOT}"):
+        stamp = REPO_ROOT / "_build" / ".pdf.inputs.sha256"
+        inputs = pdf_fingerprint(args.out, published)
+        if inputs is not None and stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == inputs:
+            print(f"PDF up to date: {args.out} is the print of the published book (nothing changed since it was printed)")
+            return 0
+        stamp.unlink(missing_ok=True)
         if build_single_page(REPO_ROOT, work) != 0:
             print("FAILED: the single-page edition did not build (see above); no PDF was printed", file=sys.stderr)
             return 1
         result = print_book(work / "_build" / "singlehtml", args.out)
         link_from_book(args.out, built, published, pages=result["pages"])
+        stamp.write_text((pdf_fingerprint(args.out, published) or "") + "\n", encoding="utf-8")
     print(f"PDF: {args.out} ({result['pages']} pages, {result['bytes'] / 1e6:.1f} MB, {result['bookmarks']} bookmarks; "
           f"chapters: {', '.join(result['chapters'])})")
     return 0

@@ -68,7 +68,7 @@ book-clean: ## Remove the incremental build state and the execution cache, so th
 	rm -rf $(WORK)
 
 test: book browser-deps pdf ## Build the book and print its PDF, then run the whole test suite (re-derives data/ from raw/, or RAW=...)
-	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadgroup --durations=15 $(if $(RAW),--raw="$(abspath $(RAW))") $(PYTEST_FLAGS)
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadfile --durations=15 $(if $(RAW),--raw="$(abspath $(RAW))") $(PYTEST_FLAGS)
 
 browser-deps: ## Install Debian's Chromium (browser tests, printing the PDF) and poppler-utils (PDF tests) if missing
 	@missing="$$(echo $$(test -x /usr/bin/chromium || echo chromium) $$(command -v pdftotext >/dev/null || echo poppler-utils))"; \

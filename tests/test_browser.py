@@ -226,7 +226,6 @@ def save_screenshot(page, path: Path) -> None:
                     clip={"x": 0, "y": 0, "width": size[0], "height": min(size[1], SCREENSHOT_MAX_PX)})
 
 
-@pytest.mark.spread
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("device", list(WIDTHS))
 @pytest.mark.parametrize("name", toc_pages())
@@ -260,7 +259,6 @@ def chart_pages() -> list[str]:
     return [p for p in toc_pages() if (HTML / p).is_file() and 'class="amlo-chart"' in (HTML / p).read_text(encoding="utf-8")]
 
 
-@pytest.mark.spread
 @pytest.mark.parametrize("width", [320, WIDTHS["phone"], WIDTHS["desktop"]])
 def test_static_charts_fit_without_javascript(browser, server, width):
     """The static SVGs (no JavaScript, and what print shows) follow the same rules."""

@@ -91,3 +91,25 @@ def test_switching_versions_in_the_browser(site):
             browser.close()
     finally:
         httpd.shutdown()
+
+
+def test_a_release_cached_meanwhile_by_another_build_is_used(tmp_path, monkeypatch):
+    """Two make site at once build the same release; the second to finish keeps the first's cache."""
+    from analysis.book import site as site_module
+    from analysis.book.build import environment_fingerprint
+
+    monkeypatch.setattr(site_module, "SITE_CACHE", tmp_path / "cache")
+    commit = site_module.release_commit(NEWEST)
+    cached = tmp_path / "cache" / f"{NEWEST}-{commit[:12]}-{environment_fingerprint()[:12]}"
+
+    def build_while_another_finishes(source, work, versions_json, extra_env=None):
+        html = work / "_build" / "html"
+        html.mkdir(parents=True)
+        (html / "index.html").write_text("this build\n", encoding="utf-8")
+        cached.mkdir(parents=True)
+        (cached / "index.html").write_text("the other build\n", encoding="utf-8")
+        return html
+
+    monkeypatch.setattr(site_module, "_jupyter_book", build_while_another_finishes)
+    assert site_module.release_site(NEWEST, "{}") == cached
+    assert (cached / "index.html").read_text(encoding="utf-8") == "the other build\n"

@@ -88,7 +88,12 @@ def release_site(version: str, versions_json: str) -> Path:
             html = _jupyter_book(Path(tree), Path(work), versions_json)
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", tree], cwd=REPO_ROOT, check=False, capture_output=True)
-        html.rename(cached)
+        try:
+            html.rename(cached)
+        except OSError:
+            if not (cached / "index.html").is_file():
+                raise
+            print(f"release {version}: another build cached {commit[:12]} meanwhile; using it")  # a second make site at once
     return cached
 
 

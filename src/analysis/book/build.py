@@ -148,6 +148,17 @@ def environment_fingerprint() -> str:
     return hashlib.sha256(f"{sys.version}\0{listing}".encode()).hexdigest()
 
 
+def published_stamp(html: Path) -> Path:
+    """Where the fingerprint of the inputs of the published book ``html`` is kept."""
+    return html.with_name(f".{html.name}.inputs.sha256")
+
+
+def stamped_with(html: Path, fingerprint: str) -> bool:
+    """The published book ``html`` was built from inputs with this fingerprint."""
+    stamp = published_stamp(html)
+    return stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == fingerprint
+
+
 def _published_intact(published: Path) -> bool:
     """The published folder still holds every file of the last publish, at the size published."""
     manifest_file = published.with_name(f".{published.name}.manifest.json")
@@ -318,8 +329,8 @@ def build(source: Path = REPO_ROOT, work: Path | None = None, html: Path | None 
             print(f"INVALID: {len(problems)} problem(s) in {package_path()}; the book was not built and {html} is unchanged", file=sys.stderr)
             return 1
         print(f"data valid: {package_path()}{' (unchanged since it last passed)' if cached else ''}", flush=True)
-        fingerprint, stamp = build_fingerprint(source), html.with_name(f".{html.name}.inputs.sha256")
-        if chapter is None and stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == fingerprint and _published_intact(html):
+        fingerprint, stamp = build_fingerprint(source), published_stamp(html)
+        if chapter is None and stamped_with(html, fingerprint) and _published_intact(html):
             print(f"Book up to date: no input changed since {html} was published ({time.perf_counter() - started:.1f} s)")
             return 0
         stamp.unlink(missing_ok=True)

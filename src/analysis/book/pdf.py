@@ -299,14 +299,13 @@ def pdf_fingerprint(out: Path, published: Path) -> str | None:
     (the published book must be the build of this working tree), Chromium, which prints it, and the
     PDF itself, both where it was printed and in the published book. Equal fingerprints mean a new
     print would give the same file, so ``make pdf`` (run by every ``make test``) skips it."""
-    from analysis.book.build import build_fingerprint
+    from analysis.book.build import build_fingerprint, stamped_with
 
-    book = published.with_name(f".{published.name}.inputs.sha256")
     copies = [out, published / PDF_NAME]
-    if not book.is_file() or not all(path.is_file() for path in copies):
+    if not all(path.is_file() for path in copies):
         return None
     inputs = build_fingerprint(REPO_ROOT)
-    if book.read_text(encoding="utf-8").strip() != inputs:
+    if not stamped_with(published, inputs):
         return None
     digest = hashlib.sha256(inputs.encode())
     printer = CHROMIUM.stat()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -93,6 +94,39 @@ def test_events_reject_unknown_category(raw, tmp_path):
     (fake / "events_timeline.csv").write_text("\n".join(text) + "\n", encoding="utf-8")
     with pytest.raises(DerivationError, match=r"events_timeline.csv, row 4, field 'category'"):
         events_step.derive_events(fake, {})
+
+
+COLLECTED_EVENTS = "collected/trade_events.csv"
+
+
+@pytest.mark.parametrize(
+    "edit, field, message",
+    [
+        (lambda row: row.replace(",trade,", ",sport,", 1), "category", "category 'sport' not in"),
+        (lambda row: row.replace("2017-08-16", "16/08/2017", 1), "date", "neither YYYY-MM-DD nor YYYY-MM"),
+        (lambda row: row.replace(",NAFTA talks begin,", ",NAFTA talks start,", 1), "label", "not one of analysis.data.events.Label"),
+        (lambda row: row.replace("https://", "javascript://", 1), "url", "is not http(s)"),
+        (lambda row: row.replace(",NAFTA talks begin,", ",NAFTA in force,", 1), "label", "already used by an earlier row"),
+    ],
+)
+def test_collected_events_refuse_a_bad_row_naming_file_row_and_field(raw, tmp_path, edit, field, message):
+    fake = tmp_path / "raw"
+    (fake / "collected").mkdir(parents=True)
+    lines = (raw / COLLECTED_EVENTS).read_text(encoding="utf-8").split("\n")
+    assert lines[2].startswith("2017-08-16,trade,") and ",NAFTA talks begin," in lines[2]
+    lines[2] = edit(lines[2])
+    (fake / COLLECTED_EVENTS).write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(DerivationError, match=rf"trade_events.csv, row 3, field '{field}': .*{re.escape(message)}"):
+        events_step.read_collected_events(fake, COLLECTED_EVENTS)
+
+
+def test_collected_events_reach_the_events_table_with_their_file_as_origin(raw):
+    events = events_step.derive_events(raw, {})
+    origins = events["origin"].value_counts().to_dict()
+    assert set(origins) == {"events_timeline.csv", *events_step.EVENT_FILES}
+    for name in events_step.EVENT_FILES:
+        assert origins[name] == len(events_step.read_collected_events(raw, name))
+    assert not events.duplicated(["label"]).any()
 
 
 def test_world_bank_check_values():

@@ -283,11 +283,12 @@ def test_committed_published_table_keeps_both_sources():
     assert pub.loc[pub["value"].notna(), "source_url"].str.startswith("http").all()
 
 
-def test_events_declared_with_urls():
+def test_events_declared_with_urls(raw):
     from analysis.data.events import Label
+    from analysis.etl.events import read_collected_events
 
     events = load("events")
-    labels = ["Title 42 begins", "Title 42 ends", "Mexico reports Guard deployment", "MPP enrolments suspended"] + [e.label for e in m.EVENTS]
+    labels = ["Title 42 begins", "Title 42 ends", "Mexico reports Guard deployment", "MPP enrolments suspended"] + list(read_collected_events(raw, "collected/migration_events.csv")["label"])
     for label in labels:
         row = events[events["label"] == label]
         assert len(row) == 1, label

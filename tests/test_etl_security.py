@@ -209,17 +209,18 @@ def test_provisional_overdoses_refuse_a_count_that_is_not_a_number(raw, built, t
         step.derive_overdoses_provisional(tmp_path, built)
 
 
-def test_events_declared_by_the_security_step(raw):
+def test_events_collected_for_the_security_chapter(raw):
     import re
 
     from analysis.data.events import all_labels
     from analysis.etl.published import TIMELINE, URL_PATTERN
 
-    from analysis.etl.events import LABELS
+    from analysis.etl.events import LABELS, read_collected_events
 
+    declared = list(read_collected_events(raw, "collected/security_events.csv").itertuples(index=False))
     timeline = pd.read_csv(raw / TIMELINE, dtype="string")
-    assert len(step.EVENTS) == len({event.label for event in step.EVENTS})
-    for event in step.EVENTS:
+    assert len(declared) == len({event.label for event in declared}) == 33
+    for event in declared:
         assert event.label in all_labels() and re.match(URL_PATTERN, event.url)
         assert event.label not in LABELS.values()  # not one of the timeline's events under another date
         assert event.url not in set(timeline["url"])  # nor a timeline row copied with its source

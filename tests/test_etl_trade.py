@@ -100,7 +100,7 @@ def test_trade_events_joined():
                         "Corn panel established": "2023-08-17", "First labour (RRM) panel": "2023-08-22",
                         "Corn panel rules for the U.S.": "2024-12-20"}.items():
         assert events.loc[label, "date"] == pd.Timestamp(date)
-        assert events.loc[label, "origin"] == "analysis.etl.trade"
+        assert events.loc[label, "origin"] == "collected/trade_events.csv"
 
 
 # --- re-derivation from raw files (need --raw) -------------------------------------------------

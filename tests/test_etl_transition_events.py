@@ -1,4 +1,5 @@
-"""Events declared by the transition chapter: well-formed, sourced, and present in the events resource."""
+"""Events collected for the transition chapter (raw/collected/transition_events.csv): well-formed,
+sourced, and present in the events resource."""
 
 from __future__ import annotations
 
@@ -8,11 +9,19 @@ import pandas as pd
 
 from analysis import load
 from analysis.etl.published import URL_PATTERN
-from analysis.etl.events import CATEGORIES, LABELS, derive_events
-from analysis.etl.transition_events import EVENTS
+import pytest
+
+from analysis.etl.events import CATEGORIES, LABELS, derive_events, read_collected_events
+
+FILE = "collected/transition_events.csv"
 
 
-def test_declared_events_are_well_formed():
+@pytest.fixture(scope="module")
+def EVENTS(raw):
+    return list(read_collected_events(raw, FILE).itertuples(index=False))
+
+
+def test_declared_events_are_well_formed(EVENTS):
     assert len(EVENTS) == 16
     for event in EVENTS:
         assert event.category in CATEGORIES
@@ -21,15 +30,15 @@ def test_declared_events_are_well_formed():
         assert event.publisher and event.label and len(event.label) <= 40
 
 
-def test_declared_events_do_not_duplicate_the_timeline_file():
+def test_declared_events_do_not_duplicate_the_timeline_file(EVENTS):
     timeline_labels = set(LABELS.values())
     assert not {e.label for e in EVENTS} & timeline_labels
     assert len({e.label for e in EVENTS}) == len(EVENTS)
 
 
-def test_committed_events_contain_every_declared_event():
+def test_committed_events_contain_every_declared_event(EVENTS):
     events = load("events")
-    mine = events[events["origin"] == "analysis.etl.transition_events"]
+    mine = events[events["origin"] == FILE]
     assert len(mine) == len(EVENTS)
     declared = {(e.date, e.label, e.url) for e in EVENTS}
     committed = {(d.strftime("%Y-%m-%d"), label, url) for d, label, url in zip(mine["date"], mine["label"], mine["source_url"])}
@@ -44,7 +53,7 @@ def test_transition_dates_in_committed_events():
     assert events.loc["Sheinbaum inaugurated", "date"] == pd.Timestamp("2024-10-01")
 
 
-def test_dispute_dates_in_committed_events():
+def test_dispute_dates_in_committed_events(EVENTS):
     events = load("events").set_index("label")
     expected = {
         "AMLO puts regulators under review": "2020-12-15", "AMLO plans to absorb regulators": "2021-01-07",
@@ -59,13 +68,13 @@ def test_dispute_dates_in_committed_events():
     assert all(("press" in declared[label] or "law firm" in declared[label]) for label in expected if label != "USMCA energy consultations")
 
 
-def test_electoral_college_event_states_the_result():
+def test_electoral_college_event_states_the_result(EVENTS):
     event = next(e for e in EVENTS if e.label == "Electoral College vote")
     assert "306 electoral votes for Biden and 232 for Trump" in event.event
 
 
-def test_events_rederive_with_declared_events(raw):
+def test_events_rederive_with_declared_events(raw, EVENTS):
     frame = derive_events(raw, {})
-    mine = frame[frame["origin"] == "analysis.etl.transition_events"]
+    mine = frame[frame["origin"] == FILE]
     assert sorted(mine["label"]) == sorted(e.label for e in EVENTS)
     assert frame["event_id"].is_unique

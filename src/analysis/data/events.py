@@ -90,7 +90,7 @@ class Label:
     LAWFUL_PATHWAYS_RULE = 'Lawful Pathways rule'
     SECURING_THE_BORDER = 'Securing the Border proclamation'
     TRUMP_INAUGURATED_2025 = 'Trump inaugurated (2025)'
-    # Security chapter (analysis.etl.security.EVENTS)
+    # Security chapter (raw/collected/security_events.csv)
     MERIDA_ANNOUNCED = 'Mérida Initiative announced'
     MERIDA_LETTER_OF_AGREEMENT = 'Mérida Letter of Agreement'
     TILLERSON_KELLY_IN_MEXICO = 'Tillerson–Kelly in Mexico City'
@@ -144,7 +144,7 @@ class Label:
     FIRST_RRM_PANEL = 'First labour (RRM) panel'
     CORN_PANEL_RULING = 'Corn panel rules for the U.S.'
 
-    # Fact-check ledger: events the ledger's checks read (declared in analysis.etl.factcheck_evidence)
+    # Fact-check ledger: events the ledger's checks read (raw/collected/factcheck_events.csv)
     PNR_FOUNDED = 'PNR (later PRI) founded'
     PAN_FOUNDED = 'PAN founded'
     PRD_FOUNDED = 'PRD founded'

@@ -44,9 +44,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.etl import DerivationError, Resource, field_, foreign_key
-from analysis.etl.published import NOT_FOUND, PUBLISHED, URL_PATTERN, Event, read_published
+from analysis.etl.published import NOT_FOUND, PUBLISHED, URL_PATTERN, read_published
 from analysis.etl.states import MAGAR_SOURCE, STATE_CODE
-from analysis.data.events import Label
 
 MAGAR = "elections/magar_pred_state_presidential_2006_2012_2018.csv"
 COLLECTED = "collected/elections_figures.csv"
@@ -165,32 +164,6 @@ _COALITION_TOTAL = re.compile(r"^(?P<name>.+) parties \((?P<members>[A-Z]+(?:\+[
 COALITIONS_TOPIC = "election_coalitions"
 _COALITION = re.compile(r"^(?P<name>[^(]+?) \((?P<members>[^)]+)\):")
 NO_COALITION = "none"
-
-# Dates the chapter cites that the timeline lacks, each with the page where it was seen.
-EVENTS = [
-    Event("2014-07-09", "elections", "INE's General Council grants Morena registration as a national political party",
-          Label.MORENA_REGISTERED_AS_A_PARTY, "Formato 7 (press column, reporting the INE session)",
-          "https://formato7.com/2014/07/16/morena-por-un-cambio-de-fondo/"),
-    Event("2021-06-06", "elections", "Federal midterm election renews the whole Chamber of Deputies (500 seats)",
-          Label.MIDTERM_ELECTION_2021, "El Observador (press, reporting INE's seat assignment)",
-          "https://el-observador.mx/2021/08/24/ine-aprueba-reparto-de-diputaciones-plurinominales-asi-quedan-por-partido"),
-    Event("2024-08-22", "diplomacy", "U.S. Ambassador Ken Salazar says the direct election of judges in the proposed judicial reform is a risk to the functioning of Mexico's democracy",
-          Label.SALAZAR_ON_JUDICIAL_REFORM, "El País, English edition (press)",
-          "https://english.elpais.com/international/2024-09-04/us-ambassador-reaffirms-criticism-of-mexicos-judicial-reform-if-it-is-not-done-well-it-can-cause-a-lot-of-damage.html"),
-    Event("2024-08-28", "elections", "The two senators elected for the PRD join Morena's group in the incoming Senate",
-          Label.PRD_SENATORS_JOIN_MORENA, "Almomento Michoacán (press)",
-          "https://almomentomichoacan.com/noticia/araceli-saucedo-y-jose-sabino-herrera-abandonan-prd-y-se-van-con-morena"),
-    Event("2024-08-29", "elections", "LXVI Legislature installed; Morena's group in the Chamber of Deputies has 257 members",
-          Label.LXVI_LEGISLATURE_INSTALLED, "Lo de Hoy Morelos (press, reporting the Chamber's Secretaría General)",
-          "https://morelos.lodehoy.com.mx/node/57128"),
-    Event("2024-09-11", "elections", "The Senate approves the constitutional reform of the judiciary, 86 votes to 41",
-          Label.SENATE_PASSES_JUDICIAL_REFORM, "Enlace Victoria (press)",
-          "https://enlacevictoria.com/nacional/senado-aprueba-reforma-judicial-inicia-proceso-en-congresos-estatales"),
-    Event("2024-09-15", "elections", "The judicial reform is published in the Diario Oficial de la Federación and enters into force the next day",
-          Label.JUDICIAL_REFORM_PUBLISHED, "La Jornada (press)",
-          "https://jornada.com.mx/noticia/2024/09/15/politica/firma-el-presidente-lopez-obrador-decreto-de-la-reforma-judicial-626"),
-]
-
 
 # ---------------------------------------------------------------------------------------------
 # State returns

@@ -1,10 +1,13 @@
 """Events timeline of the bilateral relationship, 2018–2024 (and key earlier dates charts mark).
 
-Raw input: ``events_timeline.csv``, compiled for this project from published releases and press
-reports: there is no single publisher download; every row carries the http(s) URL of the page
-where its date was seen, and those pages are the resource's sources. Plus events that chapter steps declare in an ``EVENTS`` list of
-:class:`analysis.etl.published.Event` (each with its own source URL). The short labels used to
-annotate charts are the project's own and are kept here, keyed by date and category.
+Raw inputs, compiled for this project from published releases and press reports (there is no
+single publisher download; every row carries the http(s) URL of the page where its date was seen,
+and those pages are the resource's sources):
+- ``events_timeline.csv``, the collectors' timeline; the short chart labels of its rows are the
+  project's own and are kept here (:data:`LABELS`), keyed by date and category;
+- ``collected/<topic>_events.csv`` (:data:`EVENT_FILES`), the dates each chapter and the ledger need
+  that the timeline lacks, collected by the project with the same columns plus the chart ``label``
+  (see ``raw/collected/README.md``). Every label is one of :class:`analysis.data.events.Label`.
 """
 
 from __future__ import annotations
@@ -13,11 +16,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, Resource, field_
-from analysis.etl.published import TIMELINE, URL_PATTERN, Event
+from analysis.etl import DerivationError, Resource, field_, read_csv_with_header
+from analysis.etl.published import TIMELINE, URL_PATTERN, URL
 from analysis.data.events import Label
 
 CATEGORIES = ["elections", "trade", "migration", "security", "diplomacy"]
+
+# The project's own collections of dated events, one file per chapter (and the ledger's), in raw/collected/.
+EVENT_FILES = tuple(f"collected/{topic}_events.csv" for topic in ("elections", "trade", "migration", "security", "transition", "factcheck"))
+EVENT_COLUMNS = ["date", "category", "event", "label", "publisher", "url"]
+KNOWN_LABELS = frozenset(value for name, value in vars(Label).items() if name.isupper())
 
 # Short chart labels for the rows of events_timeline.csv, keyed by (date, category).
 LABELS = {
@@ -73,12 +81,28 @@ def _parse_date(value: str, path: Path, row: int) -> tuple[str, str]:
     raise DerivationError(path, f"date {value!r} is neither YYYY-MM-DD nor YYYY-MM", row=row, field="date")
 
 
-def declared_events() -> list[tuple[str, Event]]:
-    """Events that chapter steps declare in ``EVENTS`` (module name, event)."""
-    from analysis.etl import elections_mx, factcheck_evidence, migration, security, trade, transition_events
-
-    return [(module.__name__.rsplit(".", 1)[-1], event)
-            for module in (elections_mx, migration, security, trade, transition_events, factcheck_evidence) for event in module.EVENTS]
+def read_collected_events(raw: Path, name: str) -> pd.DataFrame:
+    """The rows of one ``collected/<topic>_events.csv`` file, each checked; ``source_row`` is the line
+    in the file. A bad category, date, label or URL is an error naming the file, row and field."""
+    path = raw / name
+    frame = read_csv_with_header(path, EVENT_COLUMNS, line_column="source_row")
+    for record in frame.to_dict("records"):
+        row = record["source_row"]
+        if record["category"] not in CATEGORIES:
+            raise DerivationError(path, f"category {record['category']!r} not in {CATEGORIES}", row=row, field="category")
+        _parse_date(record["date"], path, row)
+        if record["label"] not in KNOWN_LABELS:
+            raise DerivationError(path, f"label {record['label']!r} is not one of analysis.data.events.Label", row=row, field="label")
+        if not URL.match(record["url"]):
+            raise DerivationError(path, f"URL {record['url']!r} is not http(s)", row=row, field="url")
+        for column in ("event", "publisher"):
+            if not record[column].strip():
+                raise DerivationError(path, f"{column} is empty", row=row, field=column)
+    labels = frame["label"]
+    if labels.duplicated().any():
+        row = int(frame.loc[labels.duplicated(), "source_row"].iloc[0])
+        raise DerivationError(path, "label already used by an earlier row", row=row, field="label")
+    return frame
 
 
 def derive_events(raw: Path, built: dict) -> pd.DataFrame:
@@ -94,10 +118,11 @@ def derive_events(raw: Path, built: dict) -> pd.DataFrame:
             raise DerivationError(path, "no short label for this event in analysis.etl.events.LABELS", row=row, field="date")
         rows.append({"date": date, "date_precision": precision, "category": record["category"], "event": record["event"],
                      "label": LABELS[key], "publisher": record["publisher"], "source_url": record["url"], "origin": "events_timeline.csv"})
-    for module, event in declared_events():
-        date, precision = _parse_date(event.date, Path(f"analysis/etl/{module}.py"), 0)
-        rows.append({"date": date, "date_precision": precision, "category": event.category, "event": event.event, "label": event.label,
-                     "publisher": event.publisher, "source_url": event.url, "origin": f"analysis.etl.{module}"})
+    for name in EVENT_FILES:
+        for record in read_collected_events(raw, name).to_dict("records"):
+            date, precision = _parse_date(record["date"], raw / name, record["source_row"])
+            rows.append({"date": date, "date_precision": precision, "category": record["category"], "event": record["event"],
+                         "label": record["label"], "publisher": record["publisher"], "source_url": record["url"], "origin": name})
     frame = pd.DataFrame(rows).sort_values(["date", "category", "label"]).reset_index(drop=True)
     frame.insert(0, "event_id", [f"E{n:03d}" for n in range(1, len(frame) + 1)])
     return frame
@@ -125,7 +150,7 @@ RESOURCES = [
             field_("label", "string", "Short label for chart annotations", required=True),
             field_("publisher", "string", "Publisher of the page where the date was seen", required=True),
             field_("source_url", "string", "URL of that page", required=True, pattern=URL_PATTERN),
-            field_("origin", "string", "Where the row comes from: events_timeline.csv or the step module that declares it", required=True),
+            field_("origin", "string", "Where the row comes from: events_timeline.csv or the project's collection of the chapter that needs it (collected/<topic>_events.csv)", required=True),
         ],
         primary_key=["event_id"],
         derive=derive_events,

@@ -30,8 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.etl import DerivationError, Resource, field_, read_csv_with_header
-from analysis.etl.published import NOT_FOUND, URL_PATTERN, Event, read_published
-from analysis.data.events import Label
+from analysis.etl.published import NOT_FOUND, URL_PATTERN, read_published
 
 HIST_SW = "migration/southwest_border_apprehensions_1960_2019.csv"
 HIST_NATIONWIDE = "migration/nationwide_total_apprehensions_1925_2019.csv"
@@ -67,110 +66,6 @@ SBO_SOURCE = {"title": "CBP, Southwest Land Border Encounters (files sbo-encount
               "path": "https://www.cbp.gov/document/stats/southwest-land-border-encounters", "publisher": "U.S. Customs and Border Protection"}
 NATIONWIDE_SOURCE = {"title": "CBP, Nationwide Encounters (file nationwide-encounters-fy20-fy23-state)",
                      "path": "https://www.cbp.gov/document/stats/nationwide-encounters", "publisher": "U.S. Customs and Border Protection"}
-
-EVENTS = [
-    Event("2019-06-24", "migration",
-          "Mexico's defence secretary reports that National Guard and army units deployed under the June 2019 agreement "
-          "number almost 15,000 in the north, with about 2,000 National Guard members added at the southern border",
-          Label.MEXICO_REPORTS_GUARD_DEPLOYMENT, "KVIA ABC-7 (El Paso)",
-          "https://kvia.com/news/2019/06/24/mexico-now-amasses-nearly-15000-troops-at-u-s-border"),
-    Event("2020-03-21", "migration",
-          "CDC order under 42 U.S.C. 265 (Title 42) takes effect at 11:59 pm ET on 20 March 2020; border expulsions "
-          "without ordinary immigration processing begin",
-          Label.TITLE_42_BEGINS, "Federal Register (Centers for Disease Control and Prevention)",
-          "https://www.federalregister.gov/documents/2020/03/24/2020-06241/order-suspending-introduction-of-persons-from-a-country-where-a-communicable-disease-exists"),
-    Event("2021-01-21", "migration",
-          "DHS stops enrolling new asylum seekers in the Migrant Protection Protocols (memorandum of 20 January 2021, "
-          "effective the next day; programme terminated by memorandum of 1 June 2021)",
-          Label.MPP_ENROLMENTS_SUSPENDED, "U.S. Department of Homeland Security (memorandum posted by AILA)",
-          "https://www.aila.org/library/dhs-terminates-the-migrant-protection-protocols"),
-    Event("2023-05-11", "migration",
-          "The Title 42 public health order lifts at 11:59 pm ET; border processing returns fully to Title 8",
-          Label.TITLE_42_ENDS, "U.S. Department of Homeland Security",
-          "https://www.dhs.gov/immigrationlaws"),
-    # Added for the chapter's policy timeline (issue: the June 2019 agreement, Remain in Mexico to its end, Title 42 and
-    # Mexico's acceptance of expulsions, the rules after May 2023). Press pages are named "as reported by" in the publisher.
-    Event("2018-04-06", "migration",
-          "U.S. Attorney General Jeff Sessions orders a 'zero tolerance' policy of prosecuting illegal entries at the southwest "
-          "border, which led to the separation of children from parents",
-          Label.ZERO_TOLERANCE_ORDERED, "U.S. Department of Justice, Office of the Inspector General (report 21-028; copy at readkong.com)",
-          "https://www.readkong.com/page/review-of-the-department-of-justice-s-planning-and-7681636"),
-    Event("2018-06-20", "migration",
-          "President Trump signs Executive Order 13841, to detain families together and end the separations, while keeping "
-          "zero tolerance",
-          Label.FAMILY_SEPARATION_ORDER, "Federal Register, 83 FR 29435 (copy at thefederalregister.org)",
-          "https://thefederalregister.org/83-FR/29435"),
-    Event("2018-10", "migration",
-          "A large caravan of Central American migrants leaves San Pedro Sula, Honduras, and crosses Guatemala and Mexico "
-          "towards the U.S. border (day not given in the sources found)",
-          Label.CARAVAN_LEAVES_HONDURAS, "Bloomberg, as linked by the Washington Office on Latin America",
-          "https://www.wola.org/2018/10/now-migrant-caravan-facing-trumps-threats/"),
-    Event("2019-03-29", "migration",
-          "President Trump says he will close the southern border, or large parts of it, the following week unless Mexico "
-          "stops illegal immigration",
-          Label.BORDER_CLOSURE_THREAT, "Associated Press, as published by the Los Angeles Times",
-          "https://www.latimes.com/nation/la-na-pol-trump-threatens-close-border-mexico-again-20190329-story.html"),
-    Event("2020-03-21", "migration",
-          "Mexico agrees to take back, besides Mexicans, Guatemalans, Hondurans and Salvadorans expelled by the United States "
-          "under Title 42 (document of 21 March 2020)",
-          Label.MEXICO_TAKES_TITLE_42_RETURNS, "Reuters, as published by the National Post",
-          "https://nationalpost.com/pmn/news-pmn/u-s-expels-dozens-of-haitian-asylum-seekers-to-mexico"),
-    Event("2021-06-01", "migration",
-          "Homeland Security Secretary Mayorkas (Biden administration) issues the memorandum terminating the Migrant "
-          "Protection Protocols",
-          Label.MPP_TERMINATED, "U.S. Department of Homeland Security (memorandum posted by AILA)",
-          "https://www.aila.org/library/dhs-terminates-the-migrant-protection-protocols"),
-    Event("2021-12-06", "migration",
-          "Court-ordered reimplementation of Remain in Mexico ('MPP 2.0') begins, after Mexico's government decides to accept "
-          "the returns",
-          Label.MPP_2_RESTARTS, "U.S. Department of Homeland Security",
-          "https://www.dhs.gov/news/2021/12/02/dhs-justice-and-state-prepare-court-ordered-reimplementation-mpp"),
-    Event("2022-06-30", "migration",
-          "The Supreme Court rules in Biden v. Texas that the government's rescission of the Migrant Protection Protocols did not "
-          "violate the immigration law",
-          Label.BIDEN_V_TEXAS, "Supreme Court of the United States",
-          "https://www.supremecourt.gov/opinions/21pdf/21-954_7l48.pdf"),
-    Event("2022-08-08", "migration",
-          "A federal district court lifts the injunction that required Remain in Mexico; DHS stops new enrolments and disenrols "
-          "people at their next court date, ending the programme",
-          Label.MPP_2_ENDS, "Fronteras Desk (KJZZ), quoting the DHS statement",
-          "https://fronterasdesk.org/content/1801061/texas-court-lifts-remain-mexico-order-last-hurdle-keeping-policy-place"),
-    Event("2022-10-12", "migration",
-          "DHS announces a parole process for Venezuelans; Venezuelans who cross between ports of entry are returned to Mexico "
-          "under Title 42, which Mexico had not accepted before",
-          Label.MEXICO_TAKES_VENEZUELANS, "U.S. Department of Homeland Security",
-          "https://dhs.gov/news/2022/10/22/statement-department-homeland-security-arrival-first-venezuelan-nationals-under-new"),
-    Event("2022-10-25", "migration",
-          "Mexico's foreign ministry announces that Mexico's participation in Remain in Mexico has ended",
-          Label.MEXICO_ENDS_MPP_PARTICIPATION, "KJZZ (Phoenix), reporting the statement of Mexico's foreign ministry",
-          "https://www.kjzz.org/2022-10-26/content-1820289-mexico-announces-end-remain-mexico-2-months-after-us-began-wind-down"),
-    Event("2023-01-05", "migration",
-          "The Biden administration extends the Venezuelan parole-and-return scheme to Cubans, Haitians and Nicaraguans; "
-          "Mexico accepts returns of nationals of the four countries",
-          Label.MEXICO_TAKES_CHNV_RETURNS, "U.S. Department of Homeland Security",
-          "https://www.dhs.gov/news/2023/01/05/secretary-mayorkas-delivers-remarks-dhss-continued-preparation-end-title-42-and"),
-    Event("2023-01-12", "migration",
-          "Migrants in central and northern Mexico can book appointments at southwest border ports of entry through CBP's "
-          "CBP One mobile application",
-          Label.CBP_ONE_APPOINTMENTS, "Homeland Security Today, reproducing the DHS release",
-          "https://www.hstoday.us/subject-matter-areas/border-security/dhs-scheduling-system-for-migrant-processing-at-certain-ports-of-entry-goes-live-on-cbp-one-app/"),
-    Event("2023-05-11", "migration",
-          "The Circumvention of Lawful Pathways rule takes effect: people who cross the southwest border without using a lawful "
-          "pathway or a CBP One appointment, and without having sought protection in a country they crossed, are presumed "
-          "ineligible for asylum",
-          Label.LAWFUL_PATHWAYS_RULE, "Federal Register, 88 FR 31314 (DHS and DOJ final rule; copy at regulations.justia.com)",
-          "https://regulations.justia.com/regulations/fedreg/2023/05/16/2023-10146.html"),
-    Event("2024-06-03", "migration",
-          "President Biden signs the 'Securing the Border' proclamation limiting asylum between ports of entry when crossings "
-          "are high; the accompanying rule takes effect on 5 June",
-          Label.SECURING_THE_BORDER, "Federal Register, 89 FR 48710 (interim final rule; copy at regulations.justia.com)",
-          "https://regulations.justia.com/regulations/fedreg/2024/06/07/2024-12435.html"),
-    Event("2025-01-20", "elections",
-          "Donald Trump is sworn in for a second term as president of the United States",
-          Label.TRUMP_INAUGURATED_2025, "Deseret News",
-          "https://www.deseret.com/politics/2025/01/20/golden-age-of-america-begins-right-now-trump-declares-in-inaugural-address/"),
-]
-
 
 # --------------------------------------------------------------------------- helpers (tested)
 

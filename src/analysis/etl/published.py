@@ -1,5 +1,6 @@
-"""Shared readers for the two hand-collected raw files: ``published_figures.csv`` (figures seen
-in official releases, one per row with URL and excerpt) and ``events_timeline.csv``.
+"""Shared readers for the hand-collected raw files of published figures: ``published_figures.csv``
+(figures seen in official releases, one per row with URL and excerpt) and the project's own
+``collected/<topic>_figures.csv``; the names of the events timeline and the URL check.
 
 Every chapter that takes a published figure goes through :func:`read_published`, which checks
 each row and names the file, row and field of any defect.
@@ -8,7 +9,6 @@ each row and names the file, row and field of any defect.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -19,7 +19,7 @@ PUBLISHED = "published_figures.csv"
 COLLECTED = "collected"  # the project's own collections: collected/<topic>_figures.csv
 TIMELINE = "events_timeline.csv"
 URL_PATTERN = r"^https?://\S+$"
-_URL = re.compile(URL_PATTERN)
+URL = re.compile(URL_PATTERN)
 
 
 NOT_FOUND = "NOT FOUND"
@@ -53,7 +53,7 @@ def read_published(raw: Path, topics: list[str] | None = None, files: tuple[str,
     for name, row, value, url in zip(frame["source_file"], frame["source_row"], frame["value"], frame["url"]):
         path = raw / name
         text = str(value).strip()
-        if not _URL.match(url) and not (text == NOT_FOUND and url == ""):
+        if not URL.match(url) and not (text == NOT_FOUND and url == ""):
             raise DerivationError(path, f"URL {url!r} is not http(s)", row=row, field="url")
         low = high = number = float("nan")
         if text == NOT_FOUND:
@@ -107,19 +107,3 @@ def sources_of(frame: pd.DataFrame) -> list[dict]:
         if entry not in seen:
             seen.append(entry)
     return seen
-
-
-@dataclass(frozen=True)
-class Event:
-    """A dated event added by a chapter's step (the timeline file lacks it), with its source.
-
-    ``date`` is ``YYYY-MM-DD`` or ``YYYY-MM`` (month precision). ``event`` is in the project's own
-    words; ``label`` is a short name for chart annotations.
-    """
-
-    date: str
-    category: str
-    event: str
-    label: str
-    publisher: str
-    url: str

@@ -37,9 +37,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.etl import DerivationError, Resource, field_, foreign_key, read_csv_with_header
-from analysis.etl.published import COLLECTED, PUBLISHED, URL_PATTERN, Event, calendar_year, fiscal_year_span, read_published, source_label
+from analysis.etl.published import COLLECTED, PUBLISHED, URL_PATTERN, calendar_year, fiscal_year_span, read_published, source_label
 from analysis.etl.states import STATE_CODE
-from analysis.data.events import Label
 
 SESNSP = "security/sesnsp_victimas_delitos_ent_nac_x100khab_genero.csv.bz2"
 VALLE = "security/diegovalle_table_inegi_sesnsp_homicides_1990_2017.csv"
@@ -130,106 +129,6 @@ def _years(raw: Path, frame: pd.DataFrame) -> list[int]:
     """The calendar year of each published row; an error names the file and row of any other period."""
     return [calendar_year(p, raw / f, r) for p, f, r in zip(frame["period"], frame["source_file"], frame["source_row"])]
 
-
-# --------------------------------------------------------------------------- INEGI national
-# Dated security events the security chapter needs and events_timeline.csv lacks (none repeats a
-# timeline row). Each gives the page where its date was seen: the original publisher where one was
-# found (DOF, SRE, State Department, DOJ, ICE, the Federal Register), else the press, named as such.
-EVENTS: list[Event] = [
-    Event("2007-10-22", "security", "The United States and Mexico announce the Mérida Initiative, a package of U.S. counterdrug and anticrime assistance",
-          Label.MERIDA_ANNOUNCED, "Congressional Research Service (R40135, August 2009, via EveryCRSReport)",
-          "https://www.everycrsreport.com/files/20090821_R40135_a3f82ef9213c579d22062a9f3b201de4052da526.html"),
-    Event("2008-12-03", "security", "The two governments sign the Mérida Letter of Agreement, allowing the first $197 million to be disbursed",
-          Label.MERIDA_LETTER_OF_AGREEMENT, "Congressional Research Service (R40135, July 2009 summary, via HSDL)",
-          "https://www.hsdl.org/?abstract&did=739482"),
-    Event("2017-02-23", "security", "Secretaries Tillerson and Kelly in Mexico City: joint commitment to dismantle transnational criminal networks and stop "
-          "U.S. guns and bulk cash flowing south", Label.TILLERSON_KELLY_IN_MEXICO, "U.S. Department of State (media note, via U.S. Mission Geneva)",
-          "https://geneva.usmission.gov/2017/02/23/bilateral-mexico/"),
-    Event("2017-05-18", "security", "First U.S.–Mexico Strategic Dialogue on Disrupting Transnational Criminal Organizations, Washington",
-          Label.TCO_DIALOGUE_I, "Secretaría de Relaciones Exteriores (gob.mx)",
-          "https://www.gob.mx/sre/prensa/fifth-meeting-of-mexico-u-s-bilateral-security-cooperation-group?idiom=en"),
-    Event("2017-12-14", "security", "Second high-level dialogue on transnational criminal organizations: both governments agree to attack the whole "
-          "criminal value chain, from drug cultivation and production to its income", Label.TCO_DIALOGUE_II, "Secretaría de Relaciones Exteriores (gob.mx)",
-          "https://www.gob.mx/sre/en/prensa/mexico-and-usa-shared-responsibility-and-trust-in-dealing-with-transnational-criminal-organizations"),
-    Event("2018-11-14", "security", "President-elect López Obrador presents the National Peace and Security Plan 2018–2024: a National Guard with "
-          "military personnel, amnesty or pardons, and a rethink of drug policy including possible legalisation of marijuana",
-          Label.PEACE_AND_SECURITY_PLAN, "Meganoticias (press)", "https://meganoticias.mx/GUADALAJARA/noticia/plan-de-seguridad-de-amlo-en-10-puntos/41990"),
-    Event("2019-02-01", "security", "López Obrador sends the National Public Security Strategy to the Senate (addendum 15 April; approved 25 April 2019)",
-          Label.SECURITY_STRATEGY_PRESENTED, "Diario Oficial de la Federación (decree text, via vLex)",
-          "https://dof.vlex.com.mx/vid/decreto-aprueba-estrategia-nacional-784585181"),
-    Event("2019-03-26", "security", "The constitutional reform creating the National Guard, a civilian force under the security ministry, is published "
-          "in the DOF; the armed forces may do public-security work for five years while it is built",
-          Label.NATIONAL_GUARD_REFORM, "Excélsior (press, via enblancoynegro.com.mx)",
-          "https://enblancoynegro.com.mx/2022/11/09/ejercito-en-las-calles-hasta-2028-senado-declara-validez-de-reforma/"),
-    Event("2019-05-16", "security", "The National Public Security Strategy is published in the DOF", Label.SECURITY_STRATEGY_IN_DOF,
-          "Diario Oficial de la Federación (decree text, via vLex)", "https://dof.vlex.com.mx/vid/decreto-aprueba-estrategia-nacional-784585181"),
-    Event("2019-05-27", "security", "The National Guard Law is published in the DOF (evening edition)", Label.NATIONAL_GUARD_LAW,
-          "Diario Oficial de la Federación (scan of the edition, via Scribd)", "https://it.scribd.com/document/422844523/27052019-VES-pdf"),
-    Event("2019-06-30", "security", "The National Guard formally starts operations, with about 70,000 members in 150 regions", Label.NATIONAL_GUARD_STARTS,
-          "El Orbe (press)", "https://elorbe.com/portada/2019/07/01/amlo-toma-protesta-a-70-mil-elementos-de-la-guardia-nacional-en-su-primera-etapa.html"),
-    Event("2019-10-17", "security", "Ovidio Guzmán López is detained in Culiacán for extradition and released the same day after cartel attacks on the city",
-          Label.CULIACANAZO, "Estado Mayor (press)", "https://www.estadomayor.mx/107206"),
-    Event("2020-04-22", "security", "The Amnesty Law is published in the DOF: abortion, minor drug offences by poor or indigenous people, simple theft "
-          "without violence and sedition; no amnesty for crimes against life, kidnapping or with firearms", Label.AMNESTY_LAW,
-          "Canal del Congreso (Mexican Congress)", "https://www.canaldelcongreso.gob.mx/noticias/13136/Publica_DOF_Ley_de_Amnista"),
-    Event("2020-12-11", "diplomacy", "U.S. Attorney General Barr says the Justice Department is troubled by Mexico's foreign-agents bill, which would make "
-          "cooperation more difficult", Label.BARR_OBJECTS_TO_AGENTS_BILL, "U.S. Department of Justice (archived by the UNT web archive)",
-          "https://webarchive.library.unt.edu/web/20201218014317/https://www.justice.gov/opa/pr/statement-attorney-general-william-p-barr-mexicos-proposed-legislation"),
-    Event("2020-12-15", "security", "The Chamber of Deputies passes the foreign-agents reform of the National Security Law (329–98–40): foreign agents lose "
-          "immunity and must share what they learn", Label.DEPUTIES_PASS_AGENTS_LAW, "Misión Política (press)",
-          "https://misionpolitica.com/2020/12/15/diputados-aprueban-dictamen-que-reforma-la-ley-de-seguridad-nacional"),
-    Event("2021-01-14", "security", "Guidelines on public servants' dealings with foreign agents are published in the DOF (in force 15 January); they "
-          "recognise the 1999 U.S.–Mexico memorandum on law-enforcement cooperation", Label.FOREIGN_AGENT_RULES, "EFE (via Síntesis)",
-          "https://sintesis.com.mx/2021/01/14/publican-ley-agentes-extranjeros"),
-    Event("2021-01-16", "security", "The FGR publishes its own, almost fully redacted, Cienfuegos investigation file", Label.FGR_POSTS_REDACTED_FILE,
-          "El País (via Noticaribe)", "https://noticaribe.com.mx/2021/01/17/abren-expediente-de-cienfuegos-a-medias-tras-la-exoneracion-del-general-por-la-fiscalia-decenas-de-paginas-del-expediente-publicado-estan-tachadas/"),
-    Event("2021-06-28", "security", "The Supreme Court's general declaration of unconstitutionality 1/2018 strikes down the absolute ban on the recreational "
-          "use of cannabis; its sale remains illegal", Label.COURT_STRIKES_CANNABIS_BAN, "El Economista (press)",
-          "https://www.eleconomista.com.mx/opinion/Uso-ludico-con-fines-recreacionales-y-no-unicamente-medicinales-de-la-marihuana-en-Mexico-20210630-0050.html"),
-    Event("2021-12-15", "security", "President Biden signs Executive Order 14059 on sanctions against foreign persons in the illicit drug trade",
-          Label.EO_14059, "Federal Register (86 FR 71549, via Justia)", "https://regulations.justia.com/regulations/fedreg/2021/12/17/2021-27505.html"),
-    Event("2022-09-09", "security", "Laws transferring operational and administrative control of the National Guard to the defence ministry (SEDENA) are "
-          "published in the DOF", Label.GUARD_MOVED_TO_SEDENA, "Diario Oficial de la Federación",
-          "http://www.diariooficial.gob.mx/nota_detalle.php?codigo=5664065&fecha=09/09/1922"),
-    Event("2022-10", "security", "Second High-Level Security Dialogue, Washington: review of the Bicentennial Framework, with fentanyl, arms "
-          "trafficking and migrant smuggling on the agenda", Label.SECOND_SECURITY_DIALOGUE, "U.S. Department of State",
-          "https://www.state.gov/remarks-at-a-joint-press-availability/"),
-    Event("2022-11-09", "security", "The Senate declares valid the constitutional amendment letting the president use the armed forces in public "
-          "security until 2028", Label.ARMY_IN_STREETS_TO_2028, "Excélsior (press, via enblancoynegro.com.mx)",
-          "https://enblancoynegro.com.mx/2022/11/09/ejercito-en-las-calles-hasta-2028-senado-declara-validez-de-reforma/"),
-    Event("2023-01-05", "security", "Ovidio Guzmán López is recaptured in Jesús María, Sinaloa; 29 people die, 10 of them soldiers", Label.OVIDIO_RECAPTURED,
-          "Quadratín Guerrero (press, citing SEDENA)", "https://guerrero.quadratin.com.mx/confirma-sedena-29-muertos-en-captura-de-ovidio-guzman-10-eran-militares"),
-    Event("2023-04", "security", "White House meeting: Mexico commits to tighter checks on precursor chemicals in ports and customs; the United States to "
-          "set up an arms-trafficking task force", Label.PRECURSOR_COMMITMENTS, "Radio Fórmula (press)",
-          "https://admin.radioformula.com.mx/nacional/2023/4/14/un-muro-contra-el-fentanilo-mexico-pondra-mas-barreras-para-frenar-trafico-de-droga-eu-promete-ebrard-758049.html"),
-    Event("2023-04-14", "security", "The Justice Department unseals fentanyl-trafficking indictments against the Chapitos and other Sinaloa Cartel members",
-          Label.CHAPITOS_INDICTED, "NPR (via KASU)",
-          "https://www.kasu.org/justice-crime/2023-04-14/u-s-charges-el-chapos-sons-and-other-sinaloa-cartel-members-in-fentanyl-trafficking"),
-    Event("2023-04-18", "security", "The Supreme Court rules the transfer of the National Guard to SEDENA unconstitutional, with effect from 1 January 2024",
-          Label.COURT_VOIDS_GUARD_TRANSFER, "Zeta Tijuana (press)",
-          "https://zetatijuana.com/2023/04/scjn-invalida-transferencia-de-guardia-nacional-a-sedena-zaldivar-esquivel-y-ortiz-ahlf-votan-en-contra"),
-    Event("2023-04-29", "security", "The Senate passes the reform of the Federal Precursor Chemicals Law (Cofepris reporting, navy powers in ports, "
-          "higher penalties)", Label.PRECURSOR_LAW, "Infobae (press)",
-          "https://infobae.com/mexico/2023/04/29/ley-antifentanilo-mexico-endurecio-las-penas-a-los-traficantes-de-esta-mortal-droga"),
-    Event("2023-05-09", "security", "The Treasury sanctions Joaquín Guzmán López, three Sinaloa Cartel members and two Mexican firms over fentanyl trafficking",
-          Label.OFAC_SANCTIONS_CHAPITOS, "Associated Press (via Los Angeles Times)",
-          "https://www.latimes.com/world-nation/story/2023-05-09/el-chapos-son-sinaloa-members-face-sanctions-over-fentanyl"),
-    Event("2023-09-15", "security", "Mexico extradites Ovidio Guzmán López to the United States (arraigned in Chicago on 18 September)", Label.OVIDIO_EXTRADITED,
-          "U.S. Immigration and Customs Enforcement (HSI)",
-          "https://www.ice.gov/news/releases/hsi-nogales-multiagency-case-results-son-joaquin-guzman-loera-aka-el-chapo-arraigned"),
-    Event("2023-10-05", "security", "Third High-Level Security Dialogue, Mexico City", Label.THIRD_SECURITY_DIALOGUE,
-          "U.S. government readout (reproduced by Licht Journal)", "https://licht-journal.com/gov/third-meeting-of-the-u-s-mexico-high-level-security-dialogue/"),
-    Event("2024-07-25", "security", "Ismael 'El Mayo' Zambada and Joaquín Guzmán López are arrested in El Paso, Texas", Label.ZAMBADA_ARRESTED,
-          "U.S. Department of Justice (statement, via EIN Presswire)",
-          "https://www.einpresswire.com/article/730689367/attorney-general-merrick-b-garland-statement-on-arrests-of-alleged-leaders-of-the-sinaloa-cartel-ismael-zambada-garcia-el-mayo-and-joaquin-guzman"),
-    # Ambassador Salazar's criticism of the judicial reform (22 Aug 2024) is declared once, by the elections step.
-    Event("2024-08-27", "diplomacy", "López Obrador announces a 'pause' in relations with the U.S. and Canadian embassies (not the governments) over their "
-          "criticism of the judicial reform", Label.EMBASSY_PAUSE, "SDP Noticias (press)",
-          "https://www.sdpnoticias.com/mexico/amlo-confirma-pausa-de-mexico-con-la-embajada-de-estados-unidos-tras-declaraciones-de-ken-salazar/"),
-    Event("2024-09-30", "security", "The constitutional reform placing the National Guard under SEDENA as a permanent force of military personnel is "
-          "published in the DOF (in force 1 October 2024)", Label.GUARD_REFORM_IN_DOF, "Picotazo Político (press)",
-          "https://picotazopolitico.com/publica-dof-reforma-constitucional-que-integra-la-guardia-nacional-a-la-sedena"),
-]
 
 HOMICIDE_COUNT = "homicides (defunciones por homicidio), count"
 HOMICIDE_RATE = "homicide rate per 100k"

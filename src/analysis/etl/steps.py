@@ -67,8 +67,8 @@ class Step:
 STEPS: list[Step] = [
     Step(states, inputs=(states.GEOJSON, states.MAGAR)),
     Step(worldbank, inputs=(worldbank.GDP, worldbank.POPULATION)),
-    Step(factcheck_evidence, inputs=(factcheck_evidence.FIGURES,)),  # before events: it declares EVENTS too
-    Step(events, inputs=(TIMELINE,)),
+    Step(factcheck_evidence, inputs=(factcheck_evidence.FIGURES,)),
+    Step(events, inputs=(TIMELINE, *events.EVENT_FILES)),
     Step(elections_mx, inputs=(elections_mx.MAGAR, PUBLISHED, elections_mx.COLLECTED)),
     Step(elections_term, inputs=(elections_mx.COLLECTED,)),
     Step(elections_prep, inputs=(elections_prep.PREP,)),

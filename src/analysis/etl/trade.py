@@ -30,10 +30,9 @@ import pandas as pd
 
 from analysis.data.periods import first_break_in_months
 from analysis.etl import DerivationError, Resource, field_, read_csv_with_header
-from analysis.etl.published import PUBLISHED, URL_PATTERN, Event, calendar_year, read_published
+from analysis.etl.published import PUBLISHED, URL_PATTERN, calendar_year, read_published
 
 COLLECTED = "collected/trade_figures.csv"  # the project's own collection (raw/collected/README.md)
-from analysis.data.events import Label
 
 MEXICO = "trade/census_us_trade_mexico_monthly_1985_2023.csv"
 CANADA_CHINA = "trade/census_us_trade_canada_china_monthly_1985_2023.csv"
@@ -60,53 +59,6 @@ CENSUS_MEXICO_PAGE = {
     "path": "https://www.census.gov/foreign-trade/balance/c2010.html",
     "publisher": "U.S. Census Bureau",
 }
-CRS_USMCA = "https://crsreports.congress.gov/product/details?prodcode=R44981"
-
-# Dates the trade chapter marks or cites that events_timeline.csv lacks (each URL checked with the search tools;
-# press or law-firm pages where no government original was found).
-EVENTS = [
-    Event("1994-01-01", "trade", "The North American Free Trade Agreement (NAFTA) enters into force",
-          Label.NAFTA_IN_FORCE, "Congressional Research Service (R44981)", CRS_USMCA),
-    Event("2017-08-16", "trade", "Talks to renegotiate NAFTA formally begin in Washington",
-          Label.NAFTA_TALKS_BEGIN, "Congressional Research Service (R44981)", CRS_USMCA),
-    Event("2018-06-01", "trade",
-          "U.S. Section 232 tariffs (25% on steel, 10% on aluminium) apply to imports from Mexico as its exemption lapses "
-          "(Proclamation 9759 of 31 May 2018)",
-          Label.STEEL_ALUMINIUM_TARIFFS_ON_MEXICO, "Federal Register (Proclamation 9759)",
-          "https://www.govinfo.gov/content/pkg/FR-2018-06-05/html/2018-12140.htm"),
-    Event("2019-05-17", "trade",
-          "The United States and Mexico agree to remove the Section 232 steel and aluminium tariffs and Mexico's "
-          "retaliatory tariffs (U.S. removal effective 20 May 2019)",
-          Label.STEEL_ALUMINIUM_TARIFFS_LIFTED, "Presidencia de la República (Mexico)",
-          "https://www.gob.mx/presidencia/prensa/united-states-and-mexico-reach-agreement-on-section-232-tariffs-on-steel-and-aluminum-200725"),
-    Event("2018-06-05", "trade",
-          "Mexico publishes in its official gazette (DOF) retaliatory tariffs on U.S. steel, pork, cheese, apples, potatoes and bourbon, "
-          "suspending NAFTA preferences on those goods",
-          Label.MEXICO_RETALIATES, "NPR, as published by MPR News",
-          "https://www.mprnews.org/story/2018/06/05/npr-mexico-hits-us-steel-and-farm-products-with-tariffs"),
-    Event("2018-07-06", "trade",
-          "The first U.S. Section 301 tariffs (25%) on about $34 billion a year of imports from China take effect",
-          Label.SECTION_301_TARIFFS_ON_CHINA, "Thompson Hine (law firm), SmartTrade blog, on USTR's Section 301 action",
-          "https://www.thompsonhinesmartrade.com/2018/07/ustr-proposes-additional-10-percent-tariff-wider-range-chinese-products-subject-ustr-review-public-comment/"),
-    Event("2019-05-01", "trade",
-          "Mexico publishes its labour reform (union democracy, secret ballots, new labour courts), a commitment of the USMCA talks; "
-          "in force the next day",
-          Label.MEXICO_LABOUR_REFORM, "El Economista",
-          "https://www.eleconomista.com.mx/gestion/Antecedentes-historico-geograficos-que-motivaron-la-reforma-a-la-Ley-Federal-del-Trabajo-20190718-0070.html"),
-    Event("2023-08-17", "trade",
-          "The United States establishes a USMCA Chapter 31 panel on Mexico's February 2023 decree on genetically engineered corn",
-          Label.CORN_PANEL_ESTABLISHED, "Office of the U.S. Trade Representative",
-          "https://ustr.gov./about-us/policy-offices/press-office/press-releases/2025/february/united-states-welcomes-mexicos-actions-towards-resolving-usmca-biotech-corn-dispute"),
-    Event("2023-08-22", "trade",
-          "USTR requests the first panel under the USMCA's Rapid Response Labor Mechanism (Grupo México mine)",
-          Label.FIRST_RRM_PANEL, "Office of the U.S. Trade Representative (press release, mailing-list copy)",
-          "http://lists.citizenstrade.org/pipermail/ctcfield-citizenstrade.org/attachments/20230822/18d41985/attachment.htm"),
-    Event("2024-12-20", "trade",
-          "The USMCA panel finds Mexico's measures on genetically engineered corn not based on science; the United States wins all seven claims",
-          Label.CORN_PANEL_RULING, "U.S. Department of Agriculture", "https://usda.gov/node/61563"),
-    # Trump's second inauguration (20 Jan 2025) is declared once, by the migration step.
-]
-
 
 def _read_census(raw: Path, relative: str) -> pd.DataFrame:
     path = raw / relative

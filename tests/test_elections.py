@@ -202,20 +202,8 @@ def test_national_shares_figure(national):
     assert fig.coverage["last_plotted"] == fig.coverage["last_available"] == "2024-06-02"
     assert "presidential_national_results" not in fig.source  # publishers in words, no resource ids
     # the value labels take their series' colour, like the lines (one scale, not one per layer)
-    scales = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            colour = (node.get("encoding") or {}).get("color")
-            if isinstance(colour, dict) and colour.get("field") == "series":
-                scales.append(colour.get("scale"))
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(fig.spec)
+    colours = [(node.get("encoding") or {}).get("color") for node in fig.spec_nodes()]
+    scales = [c.get("scale") for c in colours if isinstance(c, dict) and c.get("field") == "series"]
     assert len(scales) == 3 and all(s == scales[0] and s["domain"][1] == "Strongest other candidate" for s in scales)
 
 

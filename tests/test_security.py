@@ -188,19 +188,11 @@ def _all_rule_dates(fig: Figure) -> set[str]:
     """Dates of the dashed marker rules (changes of U.S. administration, end of the term) anywhere in the chart."""
     datasets = fig.spec.get("datasets", {})
     dates = set()
-
-    def walk(node):
-        if isinstance(node, dict):
-            mark = node.get("mark")
-            if isinstance(mark, dict) and mark.get("type") == "rule" and mark.get("strokeDash") and "data" in node:
-                values = datasets.get(node["data"].get("name"), node["data"].get("values", []))
-                dates.update(pd.Timestamp(v["date"]).strftime("%Y-%m-%d") for v in values)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-    walk(fig.spec)
+    for node in fig.spec_nodes():
+        mark = node.get("mark")
+        if isinstance(mark, dict) and mark.get("type") == "rule" and mark.get("strokeDash") and "data" in node:
+            values = datasets.get(node["data"].get("name"), node["data"].get("values", []))
+            dates.update(pd.Timestamp(v["date"]).strftime("%Y-%m-%d") for v in values)
     return dates
 
 

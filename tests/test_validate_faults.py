@@ -102,20 +102,16 @@ def test_value_out_of_range(package):
     assert_located(problems_for(package), "country_indicators.csv", 2, "'year'", "constraint-error")
 
 
-def test_value_outside_enum(package):
+@pytest.mark.parametrize("cell, bad, field, error", [
+    (",elections,", ",sports,", "'category'", "constraint-error"),  # a value outside the enum
+    (",2018-08-08,", ",08/08/2018,", "'date'", "type-error"),  # a malformed date
+])
+def test_bad_cell_is_located(package, cell, bad, field, error):
     events = package / "reference/events.csv"
-    index = line_with(events, ",elections,")
-    rewrite_csv(events, lambda l: l.__setitem__(index, l[index].replace(",elections,", ",sports,", 1)))
+    index = line_with(events, cell)
+    rewrite_csv(events, lambda l: l.__setitem__(index, l[index].replace(cell, bad, 1)))
     refresh_hashes(package)
-    assert_located(problems_for(package), "events.csv", index + 1, "'category'", "constraint-error")
-
-
-def test_malformed_date(package):
-    events = package / "reference/events.csv"
-    index = line_with(events, ",2018-08-08,")
-    rewrite_csv(events, lambda l: l.__setitem__(index, l[index].replace("2018-08-08", "08/08/2018", 1)))
-    refresh_hashes(package)
-    assert_located(problems_for(package), "events.csv", index + 1, "'date'", "type-error")
+    assert_located(problems_for(package), "events.csv", index + 1, field, error)
 
 
 def test_wrong_encoding(package):

@@ -536,6 +536,18 @@ class Figure:
         digest = hashlib.sha256(json.dumps(self.spec, sort_keys=True).encode()).hexdigest()[:12]
         return f"fig-{self.name}-{digest}"
 
+    def spec_nodes(self):
+        """Every object of the Vega-Lite spec, depth first (layers, encodings, marks…), to look into
+        a drawn chart without knowing how it was composed."""
+        stack = [self.spec]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                yield node
+                stack.extend(reversed(list(node.values())))
+            elif isinstance(node, list):
+                stack.extend(reversed(node))
+
     def citation(self) -> str:
         """Suggested citation (the book build appends the chart's permalink to the one shown)."""
         from analysis.book.cite import chart_citation

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.data.events import event_date
+from analysis.factcheck.claims._records import Checks
 
 EVENTS = "events"
 FIGURES = "factcheck_figures"
@@ -62,8 +63,13 @@ def happened(subject: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Check factories shared by the claim modules (each returns a check: loader -> Evidence).
+# Check factories shared by the claim modules (each returns a check: loader -> Evidence), named in
+# every chapter's claims file (``check: {name: before, args: [...]}``).
 
+COMMON = Checks()
+
+
+@COMMON.factory
 def before(label: str, article: str, method: str):
     """Whether the event happened on or before the article's date."""
     from analysis.factcheck.rules import Evidence
@@ -75,6 +81,7 @@ def before(label: str, article: str, method: str):
     return check
 
 
+@COMMON.factory
 def recently(label: str, article: str, method: str, days: int = 92):
     """Whether the event happened within ``days`` before the article ('recently')."""
     from analysis.factcheck.rules import Evidence
@@ -87,6 +94,7 @@ def recently(label: str, article: str, method: str, days: int = 92):
     return check
 
 
+@COMMON.factory
 def month_of(label: str, method: str):
     from analysis.factcheck.rules import Evidence
 
@@ -96,6 +104,7 @@ def month_of(label: str, method: str):
     return check
 
 
+@COMMON.factory
 def year_of(label: str, method: str):
     from analysis.factcheck.rules import Evidence
 
@@ -105,6 +114,7 @@ def year_of(label: str, method: str):
     return check
 
 
+@COMMON.factory
 def figure_check(indicator: str, period: str, method: str, note: str = "", **options):
     """The value of one of the ledger's published figures."""
     from analysis.factcheck.rules import Evidence

@@ -9,7 +9,8 @@ import pandas as pd
 
 from analysis.chapters import elections as el
 from analysis.data.events import Label
-from analysis.factcheck.claims._common import ARTICLE_DATE, FIGURES, before, completed_years, event, figure, happened, month_of, recently, year_of
+from analysis.factcheck.claims._common import COMMON, ARTICLE_DATE, FIGURES, before, completed_years, event, figure, happened, month_of, recently, year_of
+from analysis.factcheck.claims._records import Checks
 from analysis.factcheck.rules import Claim, Evidence, rounding
 
 NATIONAL = "presidential_national_results"
@@ -19,10 +20,15 @@ AMLO_NAME = "Andrés Manuel López Obrador"
 DISTRICT_COUNT = {"stage": "district count", "status": "final"}
 
 
+# The checks elections.yml names, besides the shared ones (_common.COMMON).
+CHECKS = Checks(COMMON)
+
+
 def _national_row(year: int, item: str, stage: dict = DISTRICT_COUNT) -> tuple[str, dict]:
     return NATIONAL, {"year": year, **stage, "item": item}
 
 
+@CHECKS.factory
 def _share(item: str):
     def check(load):
         value = el.national_value(load(NATIONAL), 2018, item, "percent_published")
@@ -31,6 +37,7 @@ def _share(item: str):
     return check
 
 
+@CHECKS.check
 def _states_won(load):
     won = el.states_won(load("presidential_state_results"))
     return Evidence(value=float(won.loc[2018]), method="states where López Obrador had the most votes (presidential_state_results, 2018)",
@@ -41,6 +48,7 @@ def _seat_rows(chamber: str, **key) -> tuple[str, dict]:
     return SEATS, {"legislature": "LXIV", "chamber": chamber, "stage": "INE assignment", **key}
 
 
+@CHECKS.factory
 def _coalition(chamber: str, coalition: str, other_parties: list[str] | None = None, other_name: str = ""):
     def check(load):
         seats = load(SEATS)
@@ -54,6 +62,7 @@ def _coalition(chamber: str, coalition: str, other_parties: list[str] | None = N
     return check
 
 
+@CHECKS.check
 def _margin_2006(load):
     margin = el.margin_2006(load(NATIONAL))
     stage = {"stage": "sum of state rows", "status": "final"}
@@ -62,6 +71,7 @@ def _margin_2006(load):
                     rows=tuple(_national_row(2006, item, stage) for item in ("Felipe Calderón", AMLO_NAME, "Total votes cast")))
 
 
+@CHECKS.check
 def _largest_share_on_record(load):
     share_2018 = el.national_value(load(NATIONAL), 2018, AMLO_NAME, "percent_published")
     share_1982, row_1982 = figure(load, "share of the vote of Miguel de la Madrid (PRI), 1982 presidential election", "1982")
@@ -72,12 +82,14 @@ def _largest_share_on_record(load):
                          "the 1976 election had a single candidate")
 
 
+@CHECKS.check
 def _morena_age(load):
     registered, row = event(load, Label.MORENA_REGISTERED_AS_A_PARTY)
     return Evidence(value=round((ARTICLE_DATE["A4"] - registered).days / 365.25, 2), rows=(row,),
                     method=f"years from Morena's registration as a national party ({registered.date()}) to the article's date, 1 Nov 2018")
 
 
+@CHECKS.check
 def _first_since(load):
     founded, row = event(load, Label.PNR_FOUNDED)
     return Evidence(value=str(founded.year), rows=(row,),
@@ -86,6 +98,7 @@ def _first_since(load):
                     note="the claim holds only counted from 1929, not from 1917")
 
 
+@CHECKS.check
 def _morena_majority(load):
     seats = load(SEATS)
     chambers = ["Chamber of Deputies", "Senate"]
@@ -104,6 +117,7 @@ def _morena_majority(load):
     )
 
 
+@CHECKS.check
 def _pri_majority_until(load):
     date, row = event(load, Label.PRI_LOSES_CHAMBER_MAJORITY)
     seats, seats_row = figure(load, "deputies of the PRI after the 1997 midterm (of 500)", "1997")
@@ -113,6 +127,7 @@ def _pri_majority_until(load):
                     note="the Senate majority lasted until 2000")
 
 
+@CHECKS.check
 def _lost_2006_2012(load):
     cands = el.candidates_final(load(NATIONAL))
     ranks = {year: int(cands.loc[(cands["year"] == year) & (cands["item"] == AMLO_NAME), "rank"].iloc[0]) for year in (2006, 2012)}
@@ -124,6 +139,7 @@ def _lost_2006_2012(load):
                     note="the package does not record the nominating party of 2006 and 2012 candidates")
 
 
+@CHECKS.check
 def _winner_2012(load):
     cands = el.candidates_final(load(NATIONAL))
     top = cands[(cands["year"] == 2012) & (cands["rank"] == 1)]
@@ -131,6 +147,7 @@ def _winner_2012(load):
                     rows=(_national_row(2012, str(top["item"].iloc[0]), {"stage": "tribunal final", "status": "revised"}),))
 
 
+@CHECKS.check
 def _registered_after_2012(load):
     registered, row = event(load, Label.MORENA_REGISTERED_AS_A_PARTY)
     national = load(NATIONAL)
@@ -139,11 +156,13 @@ def _registered_after_2012(load):
                     method=f"Morena's registration as a national party ({registered.date()}) against the 2012 election ({election.date()})")
 
 
+@CHECKS.check
 def _approval(load):
     value, row = figure(load, "approval of President Peña Nieto (Reforma poll)", "2017-01")
     return Evidence(value=value, rows=(row,), method="lowest approval reading found: Reforma's poll of January 2017")
 
 
+@CHECKS.check
 def _population(load):
     mexico = load("country_indicators").query("country_code == 'MEX'").set_index("year")["population"]
     return Evidence(value=float(mexico.loc[2018]), method="World Bank mid-year population of Mexico, 2018 (country_indicators)",
@@ -151,12 +170,14 @@ def _population(load):
                     note="the article says citizens; the figure counts residents (about 89 million adults are on the voter roll)")
 
 
+@CHECKS.check
 def _poverty(load):
     value, row = figure(load, "population in poverty (CONEVAL multidimensional measure)", "2016")
     return Evidence(value=value, rows=(row,), method="CONEVAL's 2016 poverty measurement, the latest round published when the article appeared",
                     note="43.6% is 53.4 million people; the 2018 round (41.9%) was published in August 2019")
 
 
+@CHECKS.check
 def _governorships(load):
     value, row = figure(load, "governorships won by Juntos Haremos Historia (Morena-PT-PES), of nine contested", "2018-07-01")
     return Evidence(value=value, rows=(row,), method="governorships won by the Morena-led coalition in 2018 (OPLE results as reported)",
@@ -164,16 +185,19 @@ def _governorships(load):
                          "and Yucatán, MC Jalisco")
 
 
+@CHECKS.check
 def _election_date(load):
     date, row = event(load, Label.MEXICAN_ELECTION)
     return Evidence(value=date.strftime("%Y-%m-%d"), method="date of the 2018 general election (events)", rows=(row,))
 
 
+@CHECKS.check
 def _took_office(load):
     date, row = event(load, Label.AMLO_TAKES_OFFICE)
     return Evidence(value=date.strftime("%Y-%m-%d"), method="date López Obrador was sworn in (events)", rows=(row,))
 
 
+@CHECKS.check
 def _term_years(load):
     start, start_row = event(load, Label.AMLO_TAKES_OFFICE)
     end, end_row = event(load, Label.SHEINBAUM_INAUGURATED)
@@ -182,6 +206,7 @@ def _term_years(load):
                     note="under the 2014 electoral reform his successor took office on 1 October, so this term lasted five years and ten months")
 
 
+@CHECKS.check
 def _culiacan(load):
     names = {n.casefold() for n in load("states")["state_name"]}
     return Evidence(value="a state" if "culiacán" in names else "not one of the 32 federal entities", rows=(("states", {"state_name": "Sinaloa"}),),
@@ -192,12 +217,14 @@ def _culiacan(load):
 BOOK = "'Oye, Trump' published"
 
 
+@CHECKS.check
 def _book_year(load):
     year, row = figure(load, "López Obrador's 'Oye, Trump' published (year)", "2017")
     return Evidence(value=BOOK + (": before the article" if year < ARTICLE_DATE["A1"].year else ": after the article"), rows=(row,),
                     method=f"year 'Oye, Trump' was published ({int(year)})")
 
 
+@CHECKS.check
 def _culiacan_month(load):
     date, row = event(load, Label.AMLO_CULIACAN_RALLY)
     return Evidence(value=date.strftime("%B %Y"), rows=(row,),
@@ -205,11 +232,13 @@ def _culiacan_month(load):
                     note="campaigning ended on 27 June 2018")
 
 
+@CHECKS.check
 def _weekday_of_visit(load):
     date, row = event(load, Label.POMPEO_DELEGATION)
     return Evidence(value=date.strftime("%A"), rows=(row,), method=f"weekday of the Pompeo delegation's visit ({date.date()})")
 
 
+@CHECKS.check
 def _days_after_election(load):
     call, call_row = event(load, Label.FIRST_TRUMP_AMLO_CALL)
     election, election_row = event(load, Label.MEXICAN_ELECTION)
@@ -217,12 +246,14 @@ def _days_after_election(load):
                     method=f"days from the election ({election.date()}) to the first Trump–López Obrador call ({call.date()})")
 
 
+@CHECKS.check
 def _delegation(load):
     date, row = event(load, Label.POMPEO_DELEGATION)
     return Evidence(value="with Pompeo", rows=(row,),
                     method=f"members of the U.S. delegation that met López Obrador on {date.date()}, as the State Department announced them")
 
 
+@CHECKS.check
 def _pvem_prd_allies(load):
     seats = load(SEATS)
     rows = seats[(seats["legislature"] == "LXIV") & (seats["stage"] == "INE assignment") & (seats["chamber"] == "Chamber of Deputies")]
@@ -234,6 +265,7 @@ def _pvem_prd_allies(load):
                          "joined Morena's coalition for 2021")
 
 
+@CHECKS.factory
 def _years_between(start_label: str, end_label: str | None, method: str):
     def check(load):
         start, start_row = event(load, start_label)
@@ -246,6 +278,7 @@ def _years_between(start_label: str, end_label: str | None, method: str):
     return check
 
 
+@CHECKS.check
 def _sit_in(load):
     value, row = figure(load, "length of López Obrador's 2006 sit-in on Paseo de la Reforma", "2006-07-30/2006-09")
     return Evidence(value=value, rows=(row,), method="length of the 2006 sit-in on Paseo de la Reforma (from 30 July 2006), as reported")

@@ -11,7 +11,8 @@ import pandas as pd
 
 from analysis.chapters import migration as mig
 from analysis.data.events import Label
-from analysis.factcheck.claims._common import FIGURES, before, event, figure, figure_check, happened, month_of, recently
+from analysis.factcheck.claims._common import COMMON, FIGURES, before, event, figure, figure_check, happened, month_of, recently
+from analysis.factcheck.claims._records import Checks
 from analysis.factcheck.rules import Claim, Evidence, rounding
 
 HIST = "usbp_apprehensions_historical"
@@ -19,6 +20,10 @@ CITP = "usbp_sw_citizenship_annual"
 MONTHLY = "sw_border_encounters_monthly"
 PUB = "migration_published_figures"
 EVENTS = "events"
+
+
+# The checks migration.yml names, besides the shared ones (_common.COMMON).
+CHECKS = Checks(COMMON)
 
 
 def _hist(load, fy: int, column: str) -> int:
@@ -43,6 +48,7 @@ INM = "INM"  # indicators of Mexico's own counts start with it
 RECEIVING = "returns from Mexico of Salvadorans, Hondurans and Guatemalans (combined)"
 
 
+@CHECKS.check
 def _a1_total(load) -> Evidence:
     return Evidence(value=_hist(load, 2017, "sw_apprehensions"), rows=(_hist_row(2017),),
                     method="CBP table, Border Patrol apprehensions in the nine southwest border sectors, FY2017 (Oct 2016 – Sep 2017)",
@@ -50,6 +56,7 @@ def _a1_total(load) -> Evidence:
                     note="the article does not say 'southwest border'; its figure is that count")
 
 
+@CHECKS.check
 def _a1_triangle(load) -> Evidence:
     return Evidence(value=mig.group_count(load(CITP), 2017, mig.NORTHERN_TRIANGLE),
                     rows=tuple((CITP, {"fiscal_year": 2017, "citizenship": c}) for c in mig.NORTHERN_TRIANGLE),
@@ -57,12 +64,14 @@ def _a1_triangle(load) -> Evidence:
                            "(sum of three cells each rounded to 10; before Title 42, encounters = apprehensions)")
 
 
+@CHECKS.check
 def _a3_2000_total(load) -> Evidence:
     return Evidence(value=_hist(load, 2000, "sw_apprehensions"), rows=(_hist_row(2000),),
                     method="CBP table, Border Patrol apprehensions at the southwest border, FY2000 (the paragraph is about the Mexico–U.S. border)",
                     other_definition=_hist(load, 2000, "nationwide_apprehensions"), other_definition_name="nationwide Border Patrol apprehensions, FY2000")
 
 
+@CHECKS.check
 def _a3_2000_share(load) -> Evidence:
     hist = load(HIST)
     return Evidence(value=round(mig.mexican_share_historical(hist, 2000, "nationwide"), 1), rows=(_hist_row(2000),),
@@ -71,12 +80,14 @@ def _a3_2000_share(load) -> Evidence:
                     note="non-Mexicans were about 2.4% of those apprehended, not 10%")
 
 
+@CHECKS.check
 def _a3_last_year_total(load) -> Evidence:
     return Evidence(value=_hist(load, 2017, "nationwide_apprehensions"), rows=(_hist_row(2017), _hist_row(2018)),
                     method="CBP table, nationwide Border Patrol apprehensions, FY2017 (the article's 'last year')",
                     note=f"FY2018, which ended in September 2018, had {_hist(load, 2018, 'nationwide_apprehensions'):,}; the article speaks of last year")
 
 
+@CHECKS.check
 def _a3_last_year_share(load) -> Evidence:
     share = mig.mexican_share_historical(load(HIST), 2017, "nationwide")
     share_2018 = mig.mexican_share_historical(load(HIST), 2018, "nationwide")
@@ -89,6 +100,7 @@ def _lowest_in_years(frame: pd.Series, year: int) -> str:
     return "lowest in years" if frame.loc[year] < previous.min() else "not the lowest in years"
 
 
+@CHECKS.check
 def _a3_lowest_in_years(load) -> Evidence:
     frame = load(HIST).set_index("fiscal_year")["nationwide_apprehensions"]
     lower = frame.loc[:2016][frame.loc[:2016] < frame.loc[2017]]
@@ -104,6 +116,7 @@ def _a3_lowest_in_years(load) -> Evidence:
     )
 
 
+@CHECKS.check
 def _returns_2017(load) -> Evidence:
     inm, inm_row = _published(load, INM, "2017")
     receiving, receiving_row = _published(load, RECEIVING, "2017")
@@ -124,6 +137,7 @@ def _mexico_count(load, source: str, indicator: str, period: str):
     return figure(load, indicator, period) if source == "ledger" else _published(load, indicator, period)
 
 
+@CHECKS.check
 def _returns_2014_2017(load) -> Evidence:
     counts = [_mexico_count(load, *spec) for spec in MEXICO_COUNTS]
     receiving = [_published(load, RECEIVING, str(year)) for year in range(2014, 2018)]
@@ -135,6 +149,7 @@ def _returns_2014_2017(load) -> Evidence:
                          "report; counts are events, not persons")
 
 
+@CHECKS.check
 def _returns_ramped_up(load) -> Evidence:
     baseline, baseline_row = figure(load, "Central Americans deported by Mexico (more than)", "2013")
     counts = [_mexico_count(load, *spec) for spec in MEXICO_COUNTS]
@@ -146,6 +161,7 @@ def _returns_ramped_up(load) -> Evidence:
                     note="2017 was back near the 2013 level")
 
 
+@CHECKS.check
 def _guard(load) -> Evidence:
     date, row = event(load, Label.MEXICO_REPORTS_GUARD_DEPLOYMENT)
     declaration, declaration_row = event(load, Label.JUNE_2019_JOINT_DECLARATION)
@@ -154,6 +170,7 @@ def _guard(load) -> Evidence:
                            f"Mexico's defence secretary reports the deployment on {date:%d %B %Y}")
 
 
+@CHECKS.check
 def _mpp(load) -> Evidence:
     start, row = event(load, Label.REMAIN_IN_MEXICO_STARTS)
     returned, returned_row = _published(load, "Migrant Protection Protocols", "Jan 2019–Jan 2021")
@@ -161,6 +178,7 @@ def _mpp(load) -> Evidence:
                     method=f"Remain in Mexico (MPP) applied from {start:%d %B %Y}; more than {int(returned):,} people returned to Mexico under it")
 
 
+@CHECKS.check
 def _central_american_growth(load) -> Evidence:
     citizenship = load(CITP)
     before_2013 = {fy: mig.group_count(citizenship, fy, mig.NORTHERN_TRIANGLE) for fy in range(2008, 2013)}
@@ -175,6 +193,7 @@ def _central_american_growth(load) -> Evidence:
     )
 
 
+@CHECKS.check
 def _net_migration_falling(load) -> Evidence:
     periods = [("net Mexican migration to the United States, 1995–2000 (Pew)", "1995-2000"),
                ("net Mexican migration to the United States, 2005–2010 (Pew)", "2005-2010"),
@@ -186,6 +205,7 @@ def _net_migration_falling(load) -> Evidence:
                     checked_scope="Pew's estimates up to 2014, the latest published (the claim runs to mid-2018)")
 
 
+@CHECKS.check
 def _more_returning(load) -> Evidence:
     left, left_row = figure(load, "Mexicans (with families) who left the United States for Mexico, 2009–2014 (Pew)", "2009-2014")
     came, came_row = figure(load, "Mexicans who came to the United States, 2009–2014 (Pew)", "2009-2014")
@@ -194,6 +214,7 @@ def _more_returning(load) -> Evidence:
                     checked_scope="2009–2014, the latest period Pew estimated (the article speaks of the present, December 2018)")
 
 
+@CHECKS.check
 def _tijuana(load) -> Evidence:
     tijuana, tijuana_row = figure(load, "Central American migrants arrived in Tijuana with the caravans (more than)", "2018-12")
     border, border_row = figure(load, "asylum seekers waiting along the border in Mexico (metering lists)", "2018-12")
@@ -203,6 +224,7 @@ def _tijuana(load) -> Evidence:
                     note="the Tijuana count is a lower bound and leaves out those already on the waiting list")
 
 
+@CHECKS.check
 def _senate_before_separations(load) -> Evidence:
     senate, senate_row = event(load, Label.SENATE_ASKS_TO_SUSPEND_COOPERATION)
     zero, zero_row = event(load, Label.ZERO_TOLERANCE_ORDERED)
@@ -213,6 +235,7 @@ def _senate_before_separations(load) -> Evidence:
                          "for a suspension, not an end of cooperation altogether")
 
 
+@CHECKS.check
 def _tens_of_thousands(load) -> Evidence:
     monthly = load(MONTHLY)
     october = monthly[(monthly["date"] == pd.Timestamp("2018-10-01")) & monthly["citizenship"].isin(mig.NORTHERN_TRIANGLE)]
@@ -227,12 +250,14 @@ def _tens_of_thousands(load) -> Evidence:
                     note=f"over FY2018 (Oct 2017 – Sep 2018) Border Patrol encounters alone averaged {fy2018 / 12:,.0f} a month")
 
 
+@CHECKS.check
 def _undocumented_mexicans(load) -> Evidence:
     value, row = figure(load, "unauthorized immigrants born in Mexico living in the United States (Pew estimate)", "2016")
     return Evidence(value=value, rows=(row,), method="Pew's estimate of unauthorized immigrants born in Mexico, 2016",
                     note="published in November 2018, after the article; earlier estimates were higher")
 
 
+@CHECKS.factory
 def _exists(indicator: str, period: str, word: str, method: str):
     def check(load) -> Evidence:
         value, row = figure(load, indicator, period)
@@ -240,6 +265,7 @@ def _exists(indicator: str, period: str, word: str, method: str):
     return check
 
 
+@CHECKS.check
 def _tour_after_election(load) -> Evidence:
     tour, tour_row = event(load, Label.AMLO_US_TOUR)
     elected, elected_row = event(load, Label.TRUMP_ELECTED_2016)
@@ -247,6 +273,7 @@ def _tour_after_election(load) -> Evidence:
                     method=f"López Obrador's U.S. tour ({tour:%B %Y}) against Trump's election ({elected.date()})")
 
 
+@CHECKS.check
 def _nicaragua(load) -> Evidence:
     civilians, civilians_row = figure(load, "deaths in Nicaragua's crisis, 19 April – 25 July 2018 (ANPDH, civilians)", "2018-04-19/2018-07-25")
     everyone, everyone_row = figure(load, "deaths in Nicaragua's crisis, 19 April – 25 July 2018 (ANPDH, all deaths)", "2018-04-19/2018-07-25")

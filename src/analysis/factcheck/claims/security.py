@@ -15,6 +15,7 @@ import pandas as pd
 from analysis.data.events import Label
 from analysis.factcheck.claims._common import (
     ARTICLE_DATE,
+    COMMON,
     FIGURES,
     before,
     before_article,
@@ -25,6 +26,7 @@ from analysis.factcheck.claims._common import (
     month_of,
     year_of,
 )
+from analysis.factcheck.claims._records import Checks
 from analysis.factcheck.rules import Claim, Evidence
 
 NATIONAL = "homicides_national_annual"
@@ -36,11 +38,16 @@ OVERDOSES = "overdose_deaths_us_annual"
 EVENTS = "events"
 
 
+# The checks security.yml names, besides the shared ones (_common.COMMON).
+CHECKS = Checks(COMMON)
+
+
 def _homicides(load, year: int) -> pd.Series:
     national = load(NATIONAL)
     return national[national["year"] == year].iloc[0]
 
 
+@CHECKS.factory
 def _national_year(year: int):
     """INEGI's final count for ``year`` and, when the package records it, the preliminary release."""
     def check(load) -> Evidence:
@@ -54,6 +61,7 @@ def _national_year(year: int):
     return check
 
 
+@CHECKS.check
 def _homicides_2012(load) -> Evidence:
     final = _homicides(load, 2012)
     preliminary, row = figure(load, "deaths by homicide, first (preliminary) INEGI release", "2012")
@@ -61,6 +69,7 @@ def _homicides_2012(load) -> Evidence:
                     method="INEGI deaths by homicide, 2012: final figure, and the preliminary count INEGI released in July 2013")
 
 
+@CHECKS.check
 def _peak_2017(load) -> Evidence:
     national = load(NATIONAL).set_index("year")["homicides"]
     seen = national.loc[:2017]
@@ -72,6 +81,7 @@ def _peak_2017(load) -> Evidence:
                     note=f"with later data the record is {int(national.idxmax())}")
 
 
+@CHECKS.check
 def _first_half_rising(load) -> Evidence:
     monthly = load(MONTHLY)
     first_half = monthly[monthly["date"].dt.month <= 6]
@@ -89,6 +99,7 @@ def _first_half_rising(load) -> Evidence:
                          "violence rising in mid-2018")
 
 
+@CHECKS.check
 def _drug_proceeds(load) -> Evidence:
     frame = load(FIGURES)
     indicator = "cash moving each year from the United States to Mexico to fund drug cartels (estimates)"
@@ -100,6 +111,7 @@ def _drug_proceeds(load) -> Evidence:
                     note="the study estimates cash moving south to the cartels, not profits, and dates from 2010; other estimates are lower")
 
 
+@CHECKS.factory
 def _poppy(year: int, other: str = ""):
     def check(load) -> Evidence:
         poppy = load(POPPY)
@@ -115,6 +127,7 @@ def _poppy(year: int, other: str = ""):
     return check
 
 
+@CHECKS.check
 def _cpi_change(load) -> Evidence:
     cpi = load(CPI).set_index("year")
     first, last = cpi.loc[2012], cpi.loc[2017]
@@ -125,6 +138,7 @@ def _cpi_change(load) -> Evidence:
                     note=f"the rank did not fall every year: {between}")
 
 
+@CHECKS.check
 def _merida_change(load) -> Evidence:
     merida = load(MERIDA)
     single = merida[(merida["kind"] == "appropriation") & (merida["first_fiscal_year"] == merida["last_fiscal_year"])]
@@ -140,6 +154,7 @@ def _merida_change(load) -> Evidence:
     )
 
 
+@CHECKS.factory
 def _kidnappings(indicator: str, period: str, span: str):
     def check(load) -> Evidence:
         value, row = figure(load, indicator, period)
@@ -148,6 +163,7 @@ def _kidnappings(indicator: str, period: str, span: str):
     return check
 
 
+@CHECKS.check
 def _rsf(load) -> Evidence:
     counts = {country: figure(load, f"journalists killed in {country} (RSF round-up)", "2016") for country in ("Syria", "Afghanistan", "Mexico")}
     mexico = counts["Mexico"][0]
@@ -158,6 +174,7 @@ def _rsf(load) -> Evidence:
                     other_definition=1.0, other_definition_name="rank among countries not at war, RSF's own qualifier in the round-up")
 
 
+@CHECKS.check
 def _governors(load) -> Evidence:
     pri, pri_row = figure(load, "former governors accused of corruption in the last five years, PRI only (El Universal tally)", "2012-2017")
     everyone, all_row = figure(load, "former governors accused of corruption in the last five years, all parties (El Universal tally)", "2012-2017")
@@ -167,6 +184,7 @@ def _governors(load) -> Evidence:
                     note="the article does not give its source; a tally a year later could differ")
 
 
+@CHECKS.check
 def _veracruz_debt(load) -> Evidence:
     start, start_row = figure(load, "Veracruz state debt, end of 2010", "2010-12")
     end, end_row = figure(load, "Veracruz state debt, March 2016", "2016-03")
@@ -174,6 +192,7 @@ def _veracruz_debt(load) -> Evidence:
                     method=f"Veracruz state debt, March 2016 ({end:,.0f} million pesos) over end-2010 ({start:,.0f} million pesos), SHCP")
 
 
+@CHECKS.check
 def _prescription_target(load) -> Evidence:
     target, row = figure(load, "Safer Prescribing Plan: targeted cut within three years", "2018-2021")
     unit = figure_unit(load, "Safer Prescribing Plan: targeted cut within three years", "2018-2021")
@@ -183,6 +202,7 @@ def _prescription_target(load) -> Evidence:
                     note="the size and the deadline are right; the target is opioid prescriptions, not medical marijuana")
 
 
+@CHECKS.check
 def _drug_war_deaths(load) -> Evidence:
     tally, row = figure(load, "deaths in Mexico's drug war, December 2006 – 2016 (press tally)", "2006-12/2016")
     national = load(NATIONAL).set_index("year")["homicides"]
@@ -196,6 +216,7 @@ def _drug_war_deaths(load) -> Evidence:
 PROPOSALS = "drug-policy and amnesty proposals"
 
 
+@CHECKS.check
 def _proposals(load) -> Evidence:
     decriminalise, d_row = event(load, Label.DECRIMINALISATION_PROPOSED)
     amnesty, a_row = event(load, Label.AMNESTY_PROPOSED)
@@ -205,6 +226,7 @@ def _proposals(load) -> Evidence:
                             f"({decriminalise.date()}); the security team proposed an amnesty for low-level offenders ({amnesty.date()})"))
 
 
+@CHECKS.check
 def _cienfuegos_return(load) -> Evidence:
     dropped, dropped_row = event(load, Label.US_TO_DROP_CIENFUEGOS_CASE)
     dismissed, dismissed_row = event(load, Label.CIENFUEGOS_CHARGES_DISMISSED)
@@ -215,6 +237,7 @@ def _cienfuegos_return(load) -> Evidence:
                     note=f"the order is right: this came before the FGR cleared him ({cleared.date()})")
 
 
+@CHECKS.check
 def _evidence_released(load) -> Evidence:
     cleared, cleared_row = event(load, Label.FGR_CLEARS_CIENFUEGOS)
     released, released_row = event(load, Label.AMLO_BACKS_FGR_ACCUSES_DEA)
@@ -223,6 +246,7 @@ def _evidence_released(load) -> Evidence:
                             f"the FGR declined to prosecute on {cleared.date()}"))
 
 
+@CHECKS.check
 def _restrictions_loosened(load) -> Evidence:
     law, law_row = event(load, Label.FOREIGN_AGENTS_LAW_PUBLISHED)
     rules, rules_row = event(load, Label.FOREIGN_AGENT_RULES)
@@ -231,6 +255,7 @@ def _restrictions_loosened(load) -> Evidence:
                     method=f"the law on foreign agents was published on {law.date()}; guidelines softening parts of it followed on {rules.date()}")
 
 
+@CHECKS.check
 def _arrest_eve(load) -> Evidence:
     arrest, arrest_row = event(load, Label.CIENFUEGOS_ARRESTED)
     election, election_row = event(load, Label.US_ELECTION_DAY)
@@ -242,6 +267,7 @@ def _arrest_eve(load) -> Evidence:
                     note="the claim is that López Obrador said so; the ledger checks the timing he gave, not his motive")
 
 
+@CHECKS.check
 def _fentanyl(load) -> Evidence:
     overdoses = load(OVERDOSES).set_index(["year", "measure"])["value"]
     rates = {year: float(overdoses.loc[(year, "rate_synthetic_opioids")]) for year in (2018, 2019, 2020)}

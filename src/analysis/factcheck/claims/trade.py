@@ -13,7 +13,8 @@ import pandas as pd
 
 from analysis.chapters import trade as t
 from analysis.data.events import Label
-from analysis.factcheck.claims._common import FIGURES, before_article, completed_years, event, figure, happened
+from analysis.factcheck.claims._common import COMMON, FIGURES, before_article, completed_years, event, figure, happened
+from analysis.factcheck.claims._records import Checks
 from analysis.factcheck.rules import Claim, Evidence
 
 ARTICLE_YEAR = 2017  # latest complete calendar year when the 2018 articles were written
@@ -21,6 +22,11 @@ EVENTS = "events"
 SHARES = "mexico_export_share_published"
 
 
+# The checks trade.yml names, besides the shared ones (_common.COMMON).
+CHECKS = Checks(COMMON)
+
+
+@CHECKS.check
 def _export_share(load) -> Evidence:
     row = t.latest_published_share(load(SHARES), before_year=2018)
     return Evidence(
@@ -30,6 +36,7 @@ def _export_share(load) -> Evidence:
     )
 
 
+@CHECKS.factory
 def _commerce_rank(indicator: str, flow: str):
     def check(load) -> Evidence:
         rank, row = figure(load, indicator, str(ARTICLE_YEAR))
@@ -42,6 +49,7 @@ def _commerce_rank(indicator: str, flow: str):
     return check
 
 
+@CHECKS.check
 def _per_minute(load) -> Evidence:
     table = t.dollars_per_minute(t.annual_totals(load("us_trade_monthly"))).set_index("year")
     return Evidence(value=round(float(table.loc[ARTICLE_YEAR, "usd_mn_per_minute"]), 3),
@@ -50,6 +58,7 @@ def _per_minute(load) -> Evidence:
                     checked_scope="goods only: the package has no services trade (the article does not restrict the claim to goods)")
 
 
+@CHECKS.check
 def _crossings(load) -> Evidence:
     inbound, inbound_row = figure(load, "daily average inbound legal crossings of pedestrians, passengers and crew, southwest border", "FY2014")
     both, both_row = figure(load, "people crossing the border legally every day, both directions (Mexican government statement)", "2016")
@@ -59,6 +68,7 @@ def _crossings(load) -> Evidence:
                     note="PolitiFact rated the one-million figure Mostly True; CBP counts only entries into the United States")
 
 
+@CHECKS.factory
 def _event_date(label: str, method: str):
     def check(load) -> Evidence:
         date, row = event(load, label)
@@ -66,6 +76,7 @@ def _event_date(label: str, method: str):
     return check
 
 
+@CHECKS.check
 def _nafta_age(load) -> Evidence:
     start, start_row = event(load, Label.NAFTA_IN_FORCE)
     agreed, agreed_row = event(load, Label.USMCA_TEXT_AGREED)
@@ -73,6 +84,7 @@ def _nafta_age(load) -> Evidence:
                     method=f"completed years between NAFTA's entry into force ({start.date()}) and the agreement of {agreed.date()}")
 
 
+@CHECKS.check
 def _tariffs_and_retaliation(load) -> Evidence:
     begun, begun_row = event(load, Label.NAFTA_TALKS_BEGIN)
     tariffs, tariffs_row = event(load, Label.STEEL_ALUMINIUM_TARIFFS_ON_MEXICO)
@@ -86,11 +98,13 @@ def _tariffs_and_retaliation(load) -> Evidence:
                     checked_scope="Mexico only: the tariffs on Canada and Canada's retaliation are not dated in the package")
 
 
+@CHECKS.check
 def _talks_year(load) -> Evidence:
     date, row = event(load, Label.NAFTA_TALKS_BEGIN)
     return Evidence(value=str(date.year), method=f"year the formal NAFTA renegotiation began ({date.date()})", rows=(row,))
 
 
+@CHECKS.check
 def _talks_length(load) -> Evidence:
     begun, begun_row = event(load, Label.NAFTA_TALKS_BEGIN)
     agreed, agreed_row = event(load, Label.USMCA_TEXT_AGREED)
@@ -99,6 +113,7 @@ def _talks_length(load) -> Evidence:
                     note="even from USTR's notice to Congress of 18 May 2017 the talks took 1.4 years")
 
 
+@CHECKS.check
 def _busiest_border(load) -> Evidence:
     crossings, row = figure(load, "legal crossings of the U.S.–Mexico border per year (approximately)", "c. 2009-2010")
     return Evidence(value="busiest in the world", rows=(row,),
@@ -107,11 +122,13 @@ def _busiest_border(load) -> Evidence:
                     note="dated sources; no current comparison of every land border was found")
 
 
+@CHECKS.check
 def _bilateral_deals(load) -> Evidence:
     date, row = event(load, Label.TWO_BILATERAL_DEALS_FLOATED)
     return Evidence(value=before_article(date, "A2", Label.TWO_BILATERAL_DEALS_FLOATED), rows=(row,), method=f"Trump floated two bilateral deals on {date.date()} (events)")
 
 
+@CHECKS.check
 def _border_closure(load) -> Evidence:
     date, row = event(load, Label.BORDER_CLOSURE_THREAT_2018)
     return Evidence(value=before_article(date, "A3", Label.BORDER_CLOSURE_THREAT_2018), rows=(row,),
@@ -119,6 +136,7 @@ def _border_closure(load) -> Evidence:
                     note="he renewed the threat in late November 2018 and again in March–April 2019")
 
 
+@CHECKS.check
 def _signing_day(load) -> Evidence:
     signed, signed_row = event(load, Label.USMCA_SIGNED)
     office, office_row = event(load, Label.AMLO_TAKES_OFFICE)

@@ -13,10 +13,15 @@ import pandas as pd
 
 from analysis.chapters import transition as tr
 from analysis.data.events import Label
-from analysis.factcheck.claims._common import ARTICLE_DATE, FIGURES, completed_years, event, figure, recently
+from analysis.factcheck.claims._common import COMMON, ARTICLE_DATE, FIGURES, completed_years, event, figure, recently
+from analysis.factcheck.claims._records import Checks
 from analysis.factcheck.rules import Claim, Evidence
 
 EVENTS = "events"
+
+
+# The checks transition.yml names, besides the shared ones (_common.COMMON).
+CHECKS = Checks(COMMON)
 
 
 def part_of_month(date: pd.Timestamp) -> str:
@@ -29,6 +34,7 @@ def part_of_month(date: pd.Timestamp) -> str:
     return f"late {month}"
 
 
+@CHECKS.check
 def _recognition(load) -> Evidence:
     letter, letter_row = event(load, tr.CONGRATULATIONS[0])
     public, public_row = event(load, tr.CONGRATULATIONS[1])
@@ -44,6 +50,7 @@ def _recognition(load) -> Evidence:
     )
 
 
+@CHECKS.check
 def _three_leaders(load) -> Evidence:
     leaders, row = figure(load, "leaders of major countries still withholding congratulations to Biden before the Electoral College vote",
                           "2020-12-15")
@@ -54,6 +61,7 @@ def _three_leaders(load) -> Evidence:
                                   "congratulated Biden, so among all world leaders there were more than three")
 
 
+@CHECKS.check
 def _security_law(load) -> Evidence:
     passed, passed_row = event(load, tr.SECURITY_LAW[0])
     published, published_row = event(load, tr.SECURITY_LAW[1])
@@ -61,11 +69,13 @@ def _security_law(load) -> Evidence:
                     method=f"month of the Senate vote ({passed.date()}) and of publication in the DOF ({published.date()})")
 
 
+@CHECKS.check
 def _assange(load) -> Evidence:
     date, row = event(load, Label.ASSANGE_ASYLUM_OFFER)
     return Evidence(value=part_of_month(date), rows=(row,), method=f"date of the asylum offer ({date.date()})")
 
 
+@CHECKS.check
 def _cienfuegos(load) -> Evidence:
     cleared, cleared_row = event(load, Label.FGR_CLEARS_CIENFUEGOS)
     backed, backed_row = event(load, Label.AMLO_BACKS_FGR_ACCUSES_DEA)
@@ -74,6 +84,7 @@ def _cienfuegos(load) -> Evidence:
                     note="strictly the FGR, an autonomous prosecutor's office, not the government, cleared him")
 
 
+@CHECKS.check
 def _usmca(load) -> Evidence:
     signed, signed_row = event(load, Label.USMCA_SIGNED)
     ratified, ratified_row = event(load, Label.MEXICO_RATIFIES_USMCA)
@@ -89,6 +100,7 @@ def _usmca(load) -> Evidence:
     )
 
 
+@CHECKS.check
 def _two_years(load) -> Evidence:
     start, row = event(load, Label.AMLO_TAKES_OFFICE)
     return Evidence(value=float(completed_years(start, ARTICLE_DATE["A5"])), rows=(row,),

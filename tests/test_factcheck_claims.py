@@ -9,7 +9,9 @@ import tomllib
 from pathlib import Path
 
 import pytest
+import yaml
 
+from analysis.factcheck.claims import CLAIMS, MODULES
 from analysis.factcheck.claims._common import COMMON
 from analysis.factcheck.claims._records import Checks, ClaimsFileError, read_claims
 from analysis.factcheck.rules import Claim, Evidence, rounding
@@ -154,6 +156,28 @@ def test_a_name_is_registered_once():
 
 
 # --- the project's own files --------------------------------------------------------------------
+
+def test_each_chapter_module_reads_its_claims_from_the_file_beside_it():
+    for module in MODULES:
+        path = Path(module.__file__).with_suffix(".yml")
+        chapter = path.stem
+        again = read_claims(path, module.CHECKS)
+        assert [c.claim_id for c in again] == [c.claim_id for c in module.CLAIMS]
+        assert all(c.chapter == chapter for c in again)
+        assert "Claim(" not in Path(module.__file__).read_text(encoding="utf-8"), f"{module.__name__} declares claims in code again"
+    assert [c.claim_id for c in CLAIMS] == [c.claim_id for m in MODULES for c in m.CLAIMS]
+    assert sorted(p.stem for p in CLAIMS_DIR.glob("*.yml")) == sorted(Path(m.__file__).stem for m in MODULES)
+
+
+def test_every_registered_check_is_named_by_a_claim():
+    named = set()
+    for path in CLAIMS_DIR.glob("*.yml"):
+        for record in yaml.safe_load(path.read_text(encoding="utf-8")):
+            check = record["check"]
+            named.add(check["name"] if isinstance(check, dict) else check)
+    registered = {name for module in MODULES for name in module.CHECKS.names()}
+    assert registered - named == set(), "checks no claim names (remove them, or name them in a claims file)"
+
 
 def test_the_claims_files_ship_with_the_package():
     patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]

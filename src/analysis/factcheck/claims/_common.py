@@ -115,11 +115,16 @@ def year_of(label: str, method: str):
 
 
 @COMMON.factory
-def figure_check(indicator: str, period: str, method: str, note: str = "", **options):
-    """The value of one of the ledger's published figures."""
+def figure_check(indicator: str, period: str, method: str, note: str = "", other: list[str] | None = None, **options):
+    """The value of one of the ledger's published figures; ``other`` (``[indicator, period]``) reads a
+    second one as the value under another definition (named by ``other_definition_name``)."""
     from analysis.factcheck.rules import Evidence
 
     def check(load):
         value, row = figure(load, indicator, period)
-        return Evidence(value=value, rows=(row,), method=method, note=note, **options)
+        rows, more = (row,), {}
+        if other is not None:
+            more["other_definition"], other_row = figure(load, *other)
+            rows += (other_row,)
+        return Evidence(value=value, rows=rows, method=method, note=note, **more, **options)
     return check

@@ -216,16 +216,6 @@ def _more_returning(load) -> Evidence:
 
 
 @CHECKS.check
-def _tijuana(load) -> Evidence:
-    tijuana, tijuana_row = figure(load, "Central American migrants arrived in Tijuana with the caravans (more than)", "2018-12")
-    border, border_row = figure(load, "asylum seekers waiting along the border in Mexico (metering lists)", "2018-12")
-    return Evidence(value=tijuana, other_definition=border, rows=(tijuana_row, border_row),
-                    other_definition_name="asylum seekers waiting along the whole border in Mexico (Strauss Center, December 2018)",
-                    method="caravan migrants who had reached Tijuana by 10 December 2018 (more than this many, press count)",
-                    note="the Tijuana count is a lower bound and leaves out those already on the waiting list")
-
-
-@CHECKS.check
 def _senate_before_separations(load) -> Evidence:
     senate, senate_row = event(load, Label.SENATE_ASKS_TO_SUSPEND_COOPERATION)
     zero, zero_row = event(load, Label.ZERO_TOLERANCE_ORDERED)
@@ -272,16 +262,6 @@ def _tour_after_election(load) -> Evidence:
     elected, elected_row = event(load, Label.TRUMP_ELECTED_2016)
     return Evidence(value="after Trump's election" if tour > elected else "before Trump's election", rows=(tour_row, elected_row),
                     method=f"López Obrador's U.S. tour ({tour:%B %Y}) against Trump's election ({elected.date()})")
-
-
-@CHECKS.check
-def _nicaragua(load) -> Evidence:
-    civilians, civilians_row = figure(load, "deaths in Nicaragua's crisis, 19 April – 25 July 2018 (ANPDH, civilians)", "2018-04-19/2018-07-25")
-    everyone, everyone_row = figure(load, "deaths in Nicaragua's crisis, 19 April – 25 July 2018 (ANPDH, all deaths)", "2018-04-19/2018-07-25")
-    return Evidence(value=civilians, other_definition=everyone, rows=(civilians_row, everyone_row),
-                    other_definition_name="all deaths the ANPDH counted, police and paramilitaries included",
-                    method="civilian deaths counted by the Nicaraguan Pro-Human Rights Association (ANPDH), 19 April – 25 July 2018",
-                    note="the Inter-American Commission on Human Rights counted fewer (317 by August 2018)")
 
 
 # The claims themselves are data: migration.yml, beside this module.

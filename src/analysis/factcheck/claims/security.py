@@ -164,16 +164,6 @@ def _rsf(load) -> Evidence:
 
 
 @CHECKS.check
-def _governors(load) -> Evidence:
-    pri, pri_row = figure(load, "former governors accused of corruption in the last five years, PRI only (El Universal tally)", "2012-2017")
-    everyone, all_row = figure(load, "former governors accused of corruption in the last five years, all parties (El Universal tally)", "2012-2017")
-    return Evidence(value=pri, rows=(pri_row, all_row), other_definition=everyone,
-                    other_definition_name="former governors of all parties (the tally includes one PAN governor)",
-                    method="press tally of October 2017 (El Universal): former governors accused of corruption since 2012, PRI governors counted by name",
-                    note="the article does not give its source; a tally a year later could differ")
-
-
-@CHECKS.check
 def _veracruz_debt(load) -> Evidence:
     start, start_row = figure(load, "Veracruz state debt, end of 2010", "2010-12")
     end, end_row = figure(load, "Veracruz state debt, March 2016", "2016-03")

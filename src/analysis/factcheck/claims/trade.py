@@ -59,16 +59,6 @@ def _per_minute(load) -> Evidence:
                     checked_scope="goods only: the package has no services trade (the article does not restrict the claim to goods)")
 
 
-@CHECKS.check
-def _crossings(load) -> Evidence:
-    inbound, inbound_row = figure(load, "daily average inbound legal crossings of pedestrians, passengers and crew, southwest border", "FY2014")
-    both, both_row = figure(load, "people crossing the border legally every day, both directions (Mexican government statement)", "2016")
-    return Evidence(value=inbound, other_definition=both, rows=(inbound_row, both_row),
-                    other_definition_name="crossings in both directions (the Mexican government's statement; no agency counts them)",
-                    method="CBP's daily average of inbound legal crossings at the southwest border, FY2014, as quoted by PolitiFact",
-                    note="PolitiFact rated the one-million figure Mostly True; CBP counts only entries into the United States")
-
-
 @CHECKS.factory
 def _event_date(label: str, method: str):
     def check(load) -> Evidence:

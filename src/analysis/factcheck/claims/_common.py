@@ -33,6 +33,12 @@ def event(load, label: str) -> tuple[pd.Timestamp, tuple[str, dict]]:
     return date, (EVENTS, {"date": date.strftime("%Y-%m-%d"), "label": label})
 
 
+def events(load, *labels: str) -> tuple[list[pd.Timestamp], tuple[tuple[str, dict], ...]]:
+    """Dates of the events labelled ``labels``, in that order, and the keys of their rows."""
+    found = [event(load, label) for label in labels]
+    return [date for date, _ in found], tuple(row for _, row in found)
+
+
 def figure(load, indicator: str, period: str) -> tuple[float, tuple[str, dict]]:
     """A published figure of the ledger's own collection (``factcheck_figures``) and its row key."""
     frame = load(FIGURES)

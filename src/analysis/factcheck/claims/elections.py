@@ -11,7 +11,7 @@ import pandas as pd
 
 from analysis.chapters import elections as el
 from analysis.data.events import Label
-from analysis.factcheck.claims._common import ARTICLE_DATE, COMMON, completed_years, event, figure
+from analysis.factcheck.claims._common import ARTICLE_DATE, COMMON, completed_years, event, events, figure
 from analysis.factcheck.claims._records import Checks, read_claims
 from analysis.factcheck.rules import Evidence
 
@@ -200,9 +200,8 @@ def _took_office(load):
 
 @CHECKS.check
 def _term_years(load):
-    start, start_row = event(load, Label.AMLO_TAKES_OFFICE)
-    end, end_row = event(load, Label.SHEINBAUM_INAUGURATED)
-    return Evidence(value=round((end - start).days / 365.25, 2), rows=(start_row, end_row),
+    (start, end), rows = events(load, Label.AMLO_TAKES_OFFICE, Label.SHEINBAUM_INAUGURATED)
+    return Evidence(value=round((end - start).days / 365.25, 2), rows=rows,
                     method=f"years from López Obrador's swearing-in ({start.date()}) to his successor's ({end.date()})",
                     note="under the 2014 electoral reform his successor took office on 1 October, so this term lasted five years and ten months")
 
@@ -241,9 +240,8 @@ def _weekday_of_visit(load):
 
 @CHECKS.check
 def _days_after_election(load):
-    call, call_row = event(load, Label.FIRST_TRUMP_AMLO_CALL)
-    election, election_row = event(load, Label.MEXICAN_ELECTION)
-    return Evidence(value=float((call - election).days), rows=(call_row, election_row),
+    (call, election), rows = events(load, Label.FIRST_TRUMP_AMLO_CALL, Label.MEXICAN_ELECTION)
+    return Evidence(value=float((call - election).days), rows=rows,
                     method=f"days from the election ({election.date()}) to the first Trump–López Obrador call ({call.date()})")
 
 

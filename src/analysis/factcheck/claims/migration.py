@@ -13,7 +13,7 @@ import pandas as pd
 
 from analysis.chapters import migration as mig
 from analysis.data.events import Label
-from analysis.factcheck.claims._common import COMMON, event, figure
+from analysis.factcheck.claims._common import COMMON, event, events, figure
 from analysis.factcheck.claims._records import Checks, read_claims
 from analysis.factcheck.rules import Evidence
 
@@ -217,10 +217,9 @@ def _more_returning(load) -> Evidence:
 
 @CHECKS.check
 def _senate_before_separations(load) -> Evidence:
-    senate, senate_row = event(load, Label.SENATE_ASKS_TO_SUSPEND_COOPERATION)
-    zero, zero_row = event(load, Label.ZERO_TOLERANCE_ORDERED)
+    (senate, zero), rows = events(load, Label.SENATE_ASKS_TO_SUSPEND_COOPERATION, Label.ZERO_TOLERANCE_ORDERED)
     value = "before the family separations began" if senate < zero else "in response to family separations"
-    return Evidence(value=value, rows=(senate_row, zero_row),
+    return Evidence(value=value, rows=rows,
                     method=f"the Senate's call ({senate.date()}) against the announcement of zero tolerance, the policy behind the separations ({zero.date()})",
                     note="the month is right (April 2018); the Senate answered Trump's order to send the National Guard to the border, and asked "
                          "for a suspension, not an end of cooperation altogether")
@@ -258,9 +257,8 @@ def _exists(indicator: str, period: str, word: str, method: str):
 
 @CHECKS.check
 def _tour_after_election(load) -> Evidence:
-    tour, tour_row = event(load, Label.AMLO_US_TOUR)
-    elected, elected_row = event(load, Label.TRUMP_ELECTED_2016)
-    return Evidence(value="after Trump's election" if tour > elected else "before Trump's election", rows=(tour_row, elected_row),
+    (tour, elected), rows = events(load, Label.AMLO_US_TOUR, Label.TRUMP_ELECTED_2016)
+    return Evidence(value="after Trump's election" if tour > elected else "before Trump's election", rows=rows,
                     method=f"López Obrador's U.S. tour ({tour:%B %Y}) against Trump's election ({elected.date()})")
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.data.events import Label
-from analysis.factcheck.claims._common import ARTICLE_DATE, COMMON, FIGURES, before_article, event, figure, figure_unit
+from analysis.factcheck.claims._common import ARTICLE_DATE, COMMON, FIGURES, before_article, events, figure, figure_unit
 from analysis.factcheck.claims._records import Checks, read_claims
 from analysis.factcheck.rules import Evidence
 
@@ -197,20 +197,18 @@ PROPOSALS = "drug-policy and amnesty proposals"
 
 @CHECKS.check
 def _proposals(load) -> Evidence:
-    decriminalise, d_row = event(load, Label.DECRIMINALISATION_PROPOSED)
-    amnesty, a_row = event(load, Label.AMNESTY_PROPOSED)
+    (decriminalise, amnesty), rows = events(load, Label.DECRIMINALISATION_PROPOSED, Label.AMNESTY_PROPOSED)
     latest = max(decriminalise, amnesty)
-    return Evidence(value=before_article(latest, "A3", PROPOSALS), rows=(d_row, a_row),
+    return Evidence(value=before_article(latest, "A3", PROPOSALS), rows=rows,
                     method=(f"the designated interior secretary proposed decriminalising marijuana and licensing poppy for medicine "
                             f"({decriminalise.date()}); the security team proposed an amnesty for low-level offenders ({amnesty.date()})"))
 
 
 @CHECKS.check
 def _cienfuegos_return(load) -> Evidence:
-    dropped, dropped_row = event(load, Label.US_TO_DROP_CIENFUEGOS_CASE)
-    dismissed, dismissed_row = event(load, Label.CIENFUEGOS_CHARGES_DISMISSED)
-    cleared, cleared_row = event(load, Label.FGR_CLEARS_CIENFUEGOS)
-    return Evidence(value="charges dropped, returned to Mexico", rows=(dropped_row, dismissed_row, cleared_row),
+    (dropped, dismissed, cleared), rows = events(load, Label.US_TO_DROP_CIENFUEGOS_CASE, Label.CIENFUEGOS_CHARGES_DISMISSED,
+                                                 Label.FGR_CLEARS_CIENFUEGOS)
+    return Evidence(value="charges dropped, returned to Mexico", rows=rows,
                     method=(f"the United States asked to drop the charges ({dropped.date()}) and a judge dismissed them ({dismissed.date()}); "
                             "Cienfuegos went back to Mexico a free man, to be investigated there; no extradition took place"),
                     note=f"the order is right: this came before the FGR cleared him ({cleared.date()})")
@@ -218,28 +216,25 @@ def _cienfuegos_return(load) -> Evidence:
 
 @CHECKS.check
 def _evidence_released(load) -> Evidence:
-    cleared, cleared_row = event(load, Label.FGR_CLEARS_CIENFUEGOS)
-    released, released_row = event(load, Label.AMLO_BACKS_FGR_ACCUSES_DEA)
-    return Evidence(value="after" if released >= cleared else "before", rows=(cleared_row, released_row),
+    (cleared, released), rows = events(load, Label.FGR_CLEARS_CIENFUEGOS, Label.AMLO_BACKS_FGR_ACCUSES_DEA)
+    return Evidence(value="after" if released >= cleared else "before", rows=rows,
                     method=(f"López Obrador ordered the U.S. case file published, accusing the DEA of fabricating it, on {released.date()}; "
                             f"the FGR declined to prosecute on {cleared.date()}"))
 
 
 @CHECKS.check
 def _restrictions_loosened(load) -> Evidence:
-    law, law_row = event(load, Label.FOREIGN_AGENTS_LAW_PUBLISHED)
-    rules, rules_row = event(load, Label.FOREIGN_AGENT_RULES)
+    (law, rules), rows = events(load, Label.FOREIGN_AGENTS_LAW_PUBLISHED, Label.FOREIGN_AGENT_RULES)
     loosened = law < rules <= ARTICLE_DATE["A5"]
-    return Evidence(value="loosened" if loosened else "not loosened", rows=(law_row, rules_row),
+    return Evidence(value="loosened" if loosened else "not loosened", rows=rows,
                     method=f"the law on foreign agents was published on {law.date()}; guidelines softening parts of it followed on {rules.date()}")
 
 
 @CHECKS.check
 def _arrest_eve(load) -> Evidence:
-    arrest, arrest_row = event(load, Label.CIENFUEGOS_ARRESTED)
-    election, election_row = event(load, Label.US_ELECTION_DAY)
+    (arrest, election), rows = events(load, Label.CIENFUEGOS_ARRESTED, Label.US_ELECTION_DAY)
     gap = (election - arrest).days
-    return Evidence(value="on the eve" if gap <= 1 else f"{gap} days before", rows=(arrest_row, election_row),
+    return Evidence(value="on the eve" if gap <= 1 else f"{gap} days before", rows=rows,
                     method=f"Cienfuegos was arrested on {arrest.date()}, {gap} days before the U.S. election ({election.date()})",
                     other_definition="on the eve" if 0 <= gap <= 31 else f"{gap} days before",
                     other_definition_name="'on the eve' read loosely, as within a month before",

@@ -15,7 +15,7 @@ import pandas as pd
 
 from analysis.chapters import trade as t
 from analysis.data.events import Label
-from analysis.factcheck.claims._common import COMMON, before_article, completed_years, event, figure
+from analysis.factcheck.claims._common import COMMON, before_article, completed_years, event, events, figure
 from analysis.factcheck.claims._records import Checks, read_claims
 from analysis.factcheck.rules import Evidence
 
@@ -69,21 +69,18 @@ def _event_date(label: str, method: str):
 
 @CHECKS.check
 def _nafta_age(load) -> Evidence:
-    start, start_row = event(load, Label.NAFTA_IN_FORCE)
-    agreed, agreed_row = event(load, Label.USMCA_TEXT_AGREED)
-    return Evidence(value=float(completed_years(start, agreed)), rows=(start_row, agreed_row),
+    (start, agreed), rows = events(load, Label.NAFTA_IN_FORCE, Label.USMCA_TEXT_AGREED)
+    return Evidence(value=float(completed_years(start, agreed)), rows=rows,
                     method=f"completed years between NAFTA's entry into force ({start.date()}) and the agreement of {agreed.date()}")
 
 
 @CHECKS.check
 def _tariffs_and_retaliation(load) -> Evidence:
-    begun, begun_row = event(load, Label.NAFTA_TALKS_BEGIN)
-    tariffs, tariffs_row = event(load, Label.STEEL_ALUMINIUM_TARIFFS_ON_MEXICO)
-    retaliation, retaliation_row = event(load, Label.MEXICO_RETALIATES)
-    agreed, agreed_row = event(load, Label.USMCA_TEXT_AGREED)
+    (begun, tariffs, retaliation, agreed), rows = events(load, Label.NAFTA_TALKS_BEGIN, Label.STEEL_ALUMINIUM_TARIFFS_ON_MEXICO,
+                                                         Label.MEXICO_RETALIATES, Label.USMCA_TEXT_AGREED)
     during = begun <= tariffs <= agreed and tariffs <= retaliation <= agreed
     return Evidence(value="during the talks, and Mexico retaliated" if during else "not during the talks",
-                    rows=(begun_row, tariffs_row, retaliation_row, agreed_row),
+                    rows=rows,
                     method=f"Section 232 tariffs applied to Mexico on {tariffs.date()} and Mexico's retaliatory tariffs on {retaliation.date()}, "
                            f"between the start of the talks ({begun.date()}) and the agreement on the text ({agreed.date()})",
                     checked_scope="Mexico only: the tariffs on Canada and Canada's retaliation are not dated in the package")
@@ -97,9 +94,8 @@ def _talks_year(load) -> Evidence:
 
 @CHECKS.check
 def _talks_length(load) -> Evidence:
-    begun, begun_row = event(load, Label.NAFTA_TALKS_BEGIN)
-    agreed, agreed_row = event(load, Label.USMCA_TEXT_AGREED)
-    return Evidence(value=round((agreed - begun).days / 365.25, 2), rows=(begun_row, agreed_row),
+    (begun, agreed), rows = events(load, Label.NAFTA_TALKS_BEGIN, Label.USMCA_TEXT_AGREED)
+    return Evidence(value=round((agreed - begun).days / 365.25, 2), rows=rows,
                     method=f"years from the formal start of the talks ({begun.date()}) to the agreement on the text ({agreed.date()})",
                     note="even from USTR's notice to Congress of 18 May 2017 the talks took 1.4 years")
 
@@ -129,11 +125,10 @@ def _border_closure(load) -> Evidence:
 
 @CHECKS.check
 def _signing_day(load) -> Evidence:
-    signed, signed_row = event(load, Label.USMCA_SIGNED)
-    office, office_row = event(load, Label.AMLO_TAKES_OFFICE)
+    (signed, office), rows = events(load, Label.USMCA_SIGNED, Label.AMLO_TAKES_OFFICE)
     last_day = office - pd.Timedelta(days=1)
     return Evidence(value=last_day.strftime("%Y-%m-%d") if signed <= last_day else "signed after Peña Nieto's term",
-                    rows=(signed_row, office_row),
+                    rows=rows,
                     method=f"the last day of Peña Nieto's term, the day before López Obrador took office ({office.date()}), provided the "
                            f"USMCA was signed by then (signed {signed.date()})")
 

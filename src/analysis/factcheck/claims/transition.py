@@ -15,7 +15,7 @@ import pandas as pd
 
 from analysis.chapters import transition as tr
 from analysis.data.events import Label
-from analysis.factcheck.claims._common import ARTICLE_DATE, COMMON, completed_years, event, figure
+from analysis.factcheck.claims._common import ARTICLE_DATE, COMMON, completed_years, event, events, figure
 from analysis.factcheck.claims._records import Checks, read_claims
 from analysis.factcheck.rules import Evidence
 
@@ -38,14 +38,11 @@ def part_of_month(date: pd.Timestamp) -> str:
 
 @CHECKS.check
 def _recognition(load) -> Evidence:
-    letter, letter_row = event(load, tr.CONGRATULATIONS[0])
-    public, public_row = event(load, tr.CONGRATULATIONS[1])
-    electors, electors_row = event(load, Label.ELECTORAL_COLLEGE_VOTE)
-    election, election_row = event(load, Label.US_ELECTION_DAY)
+    (letter, public, electors, election), rows = events(load, *tr.CONGRATULATIONS, Label.ELECTORAL_COLLEGE_VOTE, Label.US_ELECTION_DAY)
     congratulated = tr.first_congratulation(load(EVENTS))
     value = "not before the Electoral College vote" if congratulated >= electors else "before the Electoral College vote"
     return Evidence(
-        value=value, rows=(letter_row, public_row, electors_row, election_row),
+        value=value, rows=rows,
         method=(f"López Obrador's first congratulation of Biden ({congratulated.date()}; letter {letter.date()}, public statement "
                 f"{public.date()}) against the Electoral College vote ({electors.date()}); "
                 f"{(congratulated - election).days} days after the U.S. election"),
@@ -65,9 +62,8 @@ def _three_leaders(load) -> Evidence:
 
 @CHECKS.check
 def _security_law(load) -> Evidence:
-    passed, passed_row = event(load, tr.SECURITY_LAW[0])
-    published, published_row = event(load, tr.SECURITY_LAW[1])
-    return Evidence(value=published.strftime("%B %Y"), rows=(passed_row, published_row),
+    (passed, published), rows = events(load, *tr.SECURITY_LAW)
+    return Evidence(value=published.strftime("%B %Y"), rows=rows,
                     method=f"month of the Senate vote ({passed.date()}) and of publication in the DOF ({published.date()})")
 
 
@@ -79,21 +75,18 @@ def _assange(load) -> Evidence:
 
 @CHECKS.check
 def _cienfuegos(load) -> Evidence:
-    cleared, cleared_row = event(load, Label.FGR_CLEARS_CIENFUEGOS)
-    backed, backed_row = event(load, Label.AMLO_BACKS_FGR_ACCUSES_DEA)
-    return Evidence(value=part_of_month(cleared), rows=(cleared_row, backed_row),
+    (cleared, backed), rows = events(load, Label.FGR_CLEARS_CIENFUEGOS, Label.AMLO_BACKS_FGR_ACCUSES_DEA)
+    return Evidence(value=part_of_month(cleared), rows=rows,
                     method=f"the FGR declined to prosecute on {cleared.date()}; the president backed the decision on {backed.date()}",
                     note="strictly the FGR, an autonomous prosecutor's office, not the government, cleared him")
 
 
 @CHECKS.check
 def _usmca(load) -> Evidence:
-    signed, signed_row = event(load, Label.USMCA_SIGNED)
-    ratified, ratified_row = event(load, Label.MEXICO_RATIFIES_USMCA)
-    protocol, protocol_row = event(load, Label.USMCA_PROTOCOL_SIGNED)
+    (signed, ratified, protocol), rows = events(load, Label.USMCA_SIGNED, Label.MEXICO_RATIFIES_USMCA, Label.USMCA_PROTOCOL_SIGNED)
     later = {str(ratified.year), str(protocol.year)}
     return Evidence(
-        value=str(signed.year), rows=(signed_row, ratified_row, protocol_row),
+        value=str(signed.year), rows=rows,
         method=(f"year the three leaders signed the USMCA ({signed.date()}); Mexico's Senate ratified it in {ratified.strftime('%B %Y')} "
                 f"and Mexico signed the Protocol of Amendment, the text that entered into force, on {protocol.date()}"),
         other_definition=later.pop() if len(later) == 1 else None,

@@ -1,10 +1,11 @@
 """The book paraphrases the five articles; it never pastes their sentences.
 
-Compares every run of eight consecutive words in the chapters, the claim paraphrases and the
-data with the articles' fingerprints (``tests/fixtures/article_fingerprints.json``; see
-:mod:`analysis.book.paraphrase`). Short quotations inside quotation marks are allowed; none of
-eight words or more is. Where the articles' text is at hand (``RAW/../seeds``, as on the
-project's CI), the fingerprints are also checked against it.
+Compares every run of eight consecutive words in the chapters, the claims (their records in
+``src/analysis/factcheck/claims/*.yml`` and the checks' wording) and the data with the articles'
+fingerprints (``tests/fixtures/article_fingerprints.json``; see :mod:`analysis.book.paraphrase`).
+Short quotations inside quotation marks are allowed; none of eight words or more is. Where the
+articles' text is at hand (``RAW/../seeds``, as on the project's CI), the fingerprints are also
+checked against it.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ def articles() -> dict[str, set[str]]:
 
 def project_texts() -> dict[str, str]:
     texts = {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in sorted((ROOT / "chapters").glob("*.md"))}
-    texts.update({str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in sorted((ROOT / "src/analysis/factcheck/claims").glob("*.py"))})
+    # the claims (their records in *.yml) and the checks' own wording (methods, notes in *.py)
+    texts.update({str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in sorted((ROOT / "src/analysis/factcheck/claims").iterdir())
+                  if p.suffix in (".py", ".yml")})
     texts.update({str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in sorted((ROOT / "data").rglob("*.csv"))})
     return texts
 
@@ -49,6 +52,17 @@ def pasted(texts: dict[str, str], articles: dict[str, set[str]]) -> list[str]:
 def test_no_run_of_eight_words_from_an_article(articles):
     found = pasted(project_texts(), articles)
     assert not found, "text pasted from the articles:\n" + "\n".join(found)
+
+
+def test_the_scan_covers_every_claims_text():
+    """Wherever the claims are declared, their words are among the source texts scanned (not only in
+    the ledger's CSV, which carries some of them)."""
+    from analysis.factcheck.claims import CLAIMS
+
+    scanned = set().union(*(shingles(text) for name, text in project_texts().items() if not name.startswith("data/")))
+    for claim in CLAIMS:
+        for text in (claim.paraphrase, claim.claimed_text, claim.note, claim.settle_with):
+            assert set(shingles(text)) <= scanned, f"{claim.claim_id}: its text is not scanned"
 
 
 def test_the_check_finds_a_pasted_run_and_allows_short_quotations():

@@ -2,7 +2,8 @@
 
 - :mod:`analysis.factcheck.rules`: :class:`Claim`, :class:`Evidence`, :func:`verdict` and the rules
   (:data:`RULES`), written once.
-- :mod:`analysis.factcheck.claims`: the claims, one module per chapter, and the merged ids (``MERGED``).
+- :mod:`analysis.factcheck.claims`: the claims, one YAML file per chapter beside the module that holds
+  its checks, and the merged ids (``MERGED``).
 - :mod:`analysis.factcheck.ledger`: :func:`evaluate` and the ledger's tables for the book.
 - :mod:`analysis.factcheck.figures`: the ledger page's figure builders.
 - :mod:`analysis.factcheck.resource`: the ledger as the package's ``claims`` resource, the final

@@ -34,7 +34,7 @@ QUOTE_WORDS = 7  # a locator quotes at most seven words of the article, counted 
 
 
 def all_claims() -> list[Claim]:
-    """Every claim of the chapters' claim modules, checked for unique ids and valid fields."""
+    """Every claim of the chapters' claims files, checked for unique ids and valid fields."""
     from analysis.factcheck.claims import CLAIMS, MERGED
 
     claims = list(CLAIMS)

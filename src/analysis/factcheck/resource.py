@@ -1,7 +1,7 @@
 """The fact-check ledger as a resource: every checkable claim of the five articles with its verdict.
 
 Inputs: the five articles (bibliographic details in references/articles.bib; the claims are
-paraphrased and their claimed values transcribed in ``analysis.factcheck.claims.*``, e.g. A3 at
+paraphrased and their claimed values transcribed in ``analysis/factcheck/claims/*.yml``, e.g. A3 at
 https://atlanticsentinel.com/2018/12/amlo-and-trump-useful-scapegoats-or-unlikely-allies/), and
 the other resources of this package, on which each claim's check runs. No raw file is read here:
 the verdicts are a pure function of the derived tables, recomputed on every derivation, and the

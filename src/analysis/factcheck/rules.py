@@ -1,13 +1,14 @@
 """The verdict rules of the fact-check ledger: :class:`Claim`, :class:`Evidence` and :func:`verdict`.
 
-Each chapter declares its claims in ``analysis.factcheck.claims.<chapter>`` as a list ``CLAIMS`` of
-:class:`Claim`. A claim's ``check`` is a function of a loader (``analysis.load`` or a stand-in)
-that returns :class:`Evidence`: the value the data give, how it was computed, the rows and published
-pages it rests on, and where they matter the figure available when the article was written
-(``as_published``), a newer figure already published when it appeared (``newer_at_publication``),
-the figure under another definition (``other_definition``) and the narrower scope the check covers
-(``checked_scope``). :func:`verdict` turns claim and evidence into one of :data:`VERDICTS` with rules
-written once here; no verdict is typed by hand.
+Each chapter's claims are records in ``analysis/factcheck/claims/<chapter>.yml``, read into a list
+``CLAIMS`` of :class:`Claim` (:mod:`analysis.factcheck.claims._records`). A claim's ``check``, named
+in its record and defined in ``analysis.factcheck.claims.<chapter>``, is a function of a loader
+(``analysis.load`` or a stand-in) that returns :class:`Evidence`: the value the data give, how it
+was computed, the rows and published pages it rests on, and where they matter the figure available
+when the article was written (``as_published``), a newer figure already published when it appeared
+(``newer_at_publication``), the figure under another definition (``other_definition``) and the
+narrower scope the check covers (``checked_scope``). :func:`verdict` turns claim and evidence into
+one of :data:`VERDICTS` with rules written once here; no verdict is typed by hand.
 
 The rules, in the order :func:`verdict` applies them:
 

@@ -1,6 +1,9 @@
 """The checkable claims of the five articles, one module per chapter that checks them.
 
-The list below is explicit: a new chapter's claims module is added here, in chapter order.
+Each chapter's claims are data, ``<chapter>.yml`` beside its module; the module holds only the checks
+its records name (registered in its ``CHECKS``) and reads the file into its ``CLAIMS``
+(:mod:`analysis.factcheck.claims._records`). The list below is explicit: a new chapter's claims
+module is added here, in chapter order.
 
 One row per distinct claim. Rows are merged when they check the same figure (the same words counted
 under two chapters) or one stated change "from X to Y" in one sentence; distinct figures stay

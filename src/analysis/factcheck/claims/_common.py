@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.data.events import event_date
+from analysis.factcheck.claims._records import Checks
 
 EVENTS = "events"
 FIGURES = "factcheck_figures"
@@ -30,6 +31,12 @@ def event(load, label: str) -> tuple[pd.Timestamp, tuple[str, dict]]:
     """Date of the event labelled ``label`` and the key of its row in ``events``."""
     date = event_date(load(EVENTS), label)
     return date, (EVENTS, {"date": date.strftime("%Y-%m-%d"), "label": label})
+
+
+def events(load, *labels: str) -> tuple[list[pd.Timestamp], tuple[tuple[str, dict], ...]]:
+    """Dates of the events labelled ``labels``, in that order, and the keys of their rows."""
+    found = [event(load, label) for label in labels]
+    return [date for date, _ in found], tuple(row for _, row in found)
 
 
 def figure(load, indicator: str, period: str) -> tuple[float, tuple[str, dict]]:
@@ -62,8 +69,13 @@ def happened(subject: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Check factories shared by the claim modules (each returns a check: loader -> Evidence).
+# Check factories shared by the claim modules (each returns a check: loader -> Evidence), named in
+# every chapter's claims file (``check: {name: before, args: [...]}``).
 
+COMMON = Checks()
+
+
+@COMMON.factory
 def before(label: str, article: str, method: str):
     """Whether the event happened on or before the article's date."""
     from analysis.factcheck.rules import Evidence
@@ -75,6 +87,7 @@ def before(label: str, article: str, method: str):
     return check
 
 
+@COMMON.factory
 def recently(label: str, article: str, method: str, days: int = 92):
     """Whether the event happened within ``days`` before the article ('recently')."""
     from analysis.factcheck.rules import Evidence
@@ -87,6 +100,7 @@ def recently(label: str, article: str, method: str, days: int = 92):
     return check
 
 
+@COMMON.factory
 def month_of(label: str, method: str):
     from analysis.factcheck.rules import Evidence
 
@@ -96,6 +110,7 @@ def month_of(label: str, method: str):
     return check
 
 
+@COMMON.factory
 def year_of(label: str, method: str):
     from analysis.factcheck.rules import Evidence
 
@@ -105,11 +120,17 @@ def year_of(label: str, method: str):
     return check
 
 
-def figure_check(indicator: str, period: str, method: str, note: str = "", **options):
-    """The value of one of the ledger's published figures."""
+@COMMON.factory
+def figure_check(indicator: str, period: str, method: str, note: str = "", other: list[str] | None = None, **options):
+    """The value of one of the ledger's published figures; ``other`` (``[indicator, period]``) reads a
+    second one as the value under another definition (named by ``other_definition_name``)."""
     from analysis.factcheck.rules import Evidence
 
     def check(load):
         value, row = figure(load, indicator, period)
-        return Evidence(value=value, rows=(row,), method=method, note=note, **options)
+        rows, more = (row,), {}
+        if other is not None:
+            more["other_definition"], other_row = figure(load, *other)
+            rows += (other_row,)
+        return Evidence(value=value, rows=rows, method=method, note=note, **more, **options)
     return check

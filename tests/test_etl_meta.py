@@ -1,0 +1,182 @@
+"""Resource metadata in ``<module>.meta.yml`` (analysis.etl.meta): the loader and its one-line errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from analysis.etl import MetadataError, Resource, field_, foreign_key, resources_from_meta
+
+
+def derive_a(raw, built):
+    raise AssertionError("not called")
+
+
+def derive_b(raw, built):
+    raise AssertionError("not called")
+
+
+def document() -> dict:
+    """A small valid metadata file: two resources, a shared source, every optional key used once."""
+    return {
+        "sources": {
+            "census": {"title": "Census, trade by country", "path": "https://www.census.gov/x.xlsx", "publisher": "U.S. Census Bureau"},
+            "mirror": {"title": "A mirror of the Census file", "path": "https://github.com/o/r"},
+        },
+        "resources": [
+            {
+                "name": "trade_a", "folder": "trade", "title": "Trade A", "description": "Monthly trade.",
+                "sources": ["census", "mirror"],
+                "fields": [
+                    {"name": "date", "type": "date", "description": "Month", "constraints": {"required": True}},
+                    {"name": "value", "type": "number", "description": "Value", "unit": "USD million", "constraints": {"minimum": 0}},
+                    {"name": "status", "type": "string", "description": "Status", "constraints": {"enum": ["final", "preliminary"]}},
+                ],
+                "primary_key": ["date"],
+                "period": {"field": "date", "type": "month"},
+                "status_field": "status",
+            },
+            {
+                "name": "trade_b", "folder": "trade", "title": "Trade B", "description": "Rows citing their release.",
+                "sources": ["census"],
+                "row_sources": {"title": "publisher", "path": "source_url"},
+                "fields": [
+                    {"name": "state_code", "type": "string", "description": "State", "constraints": {"required": True}},
+                    {"name": "publisher", "type": "string", "description": "Publisher"},
+                    {"name": "source_url", "type": "string", "description": "URL"},
+                ],
+                "primary_key": ["state_code"],
+                "foreign_keys": [{"fields": "state_code", "reference": {"resource": "states", "fields": "state_code"}}],
+                "depends_on": ["trade_a", "states"],
+                "missing_values": ["", "NA"],
+            },
+        ],
+    }
+
+
+DERIVE = {"trade_a": derive_a, "trade_b": derive_b}
+
+
+def write(tmp_path: Path, content) -> Path:
+    """Write ``content`` (a document, or YAML text) as ``step.meta.yml``; return the module path it belongs to."""
+    text = content if isinstance(content, str) else yaml.safe_dump(content, sort_keys=False, allow_unicode=True)
+    (tmp_path / "step.meta.yml").write_text(text, encoding="utf-8")
+    return tmp_path / "step.py"
+
+
+def error(tmp_path: Path, content, derive=None) -> str:
+    module = write(tmp_path, content)
+    with pytest.raises(MetadataError) as raised:
+        resources_from_meta(module, derive=DERIVE if derive is None else derive)
+    message = str(raised.value)
+    assert "\n" not in message
+    prefix = f"{tmp_path / 'step.meta.yml'}: "
+    assert message.startswith(prefix), message
+    return message[len(prefix):]
+
+
+def test_loads_the_resources_a_python_declaration_would_give(tmp_path):
+    resources = resources_from_meta(write(tmp_path, document()), derive=DERIVE)
+    census = {"title": "Census, trade by country", "path": "https://www.census.gov/x.xlsx", "publisher": "U.S. Census Bureau"}
+    assert resources == [
+        Resource(
+            name="trade_a", folder="trade", title="Trade A", description="Monthly trade.",
+            sources=[census, {"title": "A mirror of the Census file", "path": "https://github.com/o/r"}],
+            fields=[field_("date", "date", "Month", required=True), field_("value", "number", "Value", unit="USD million", minimum=0),
+                    field_("status", "string", "Status", enum=["final", "preliminary"])],
+            derive=derive_a, primary_key=["date"], period=("date", "month"), status_field="status",
+        ),
+        Resource(
+            name="trade_b", folder="trade", title="Trade B", description="Rows citing their release.", sources=[census],
+            fields=[field_("state_code", "string", "State", required=True), field_("publisher", "string", "Publisher"),
+                    field_("source_url", "string", "URL")],
+            derive=derive_b, primary_key=["state_code"], foreign_keys=[foreign_key("state_code", "states", "state_code")],
+            depends_on=["trade_a", "states"], missing_values=["", "NA"], row_sources=("publisher", "source_url"),
+        ),
+    ]
+    assert resources[0].fields[0]["format"] == "%Y-%m-%d"  # added by the loader, as field_ does
+    assert resources[0].sources[0] is not resources[1].sources[0]  # a shared source is copied, not aliased
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (lambda d: d["resources"][0].update(titel="x"), r"resource 'trade_a', key 'titel': unknown key in a resource \(known: name, "),
+    (lambda d: d["resources"][0]["fields"][1].update(units="USD"), r"resource 'trade_a', key 'units': unknown key in field 'value'"),
+    (lambda d: d["resources"][0]["fields"][1]["constraints"].update(minimun=1),
+     r"resource 'trade_a', key 'minimun': field 'value': unknown constraint"),
+    (lambda d: d["sources"]["census"].update(url="https://x"), r"key 'url': unknown key in source 'census'"),
+    (lambda d: d["resources"][1]["row_sources"].update(url="x"), r"resource 'trade_b', key 'url': unknown key in row_sources"),
+    (lambda d: d.update(tables=[]), r"key 'tables': unknown key in the file \(known: sources, resources\)$"),
+])
+def test_an_unknown_key_is_named(tmp_path, change, expected):
+    broken = document()
+    change(broken)
+    assert re.match(expected, error(tmp_path, broken))
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (lambda d: d["resources"][0].pop("folder"), r"resource 'trade_a', key 'folder': required key missing from a resource$"),
+    (lambda d: d["resources"][1].pop("name"), r"key 'name': required key missing from a resource$"),
+    (lambda d: d["resources"][0]["fields"][2].pop("description"),
+     r"resource 'trade_a', key 'description': required key missing from field 'status'$"),
+    (lambda d: d["sources"]["mirror"].pop("title"), r"key 'title': required key missing from source 'mirror'$"),
+    (lambda d: d["resources"][0]["period"].pop("type"), r"resource 'trade_a', key 'type': required key missing from period$"),
+    (lambda d: d.pop("resources"), r"key 'resources': required key missing from the file$"),
+    (lambda d: d["resources"][0].update(title=""), r"resource 'trade_a', key 'title': must be non-empty text"),
+])
+def test_a_missing_required_key_is_named(tmp_path, change, expected):
+    broken = document()
+    change(broken)
+    assert re.match(expected, error(tmp_path, broken))
+
+
+def test_a_source_key_must_be_defined_and_used(tmp_path):
+    broken = document()
+    broken["resources"][1]["sources"] = ["census", "censsu"]
+    assert error(tmp_path, broken) == ("resource 'trade_b', key 'sources': source 'censsu' is not defined in the file's sources map "
+                                       "(defined: census, mirror)")
+    unused = document()
+    unused["sources"]["extra"] = {"title": "Cited by nobody"}
+    assert error(tmp_path, unused) == "key 'sources': source 'extra' is defined but no resource cites it"
+
+
+def test_every_resource_needs_a_derive_function_and_every_function_a_resource(tmp_path):
+    assert error(tmp_path, document(), derive={"trade_a": derive_a}) == (
+        "resource 'trade_b', key 'name': no derive function is bound to this resource in step.py (derive={'trade_b': ...})")
+    assert error(tmp_path, document(), derive={**DERIVE, "trade_c": derive_b}) == (
+        "resource 'trade_c', key 'name': step.py binds derive function 'derive_b' to this name, but the file declares no such "
+        "resource (declared: trade_a, trade_b)")
+    assert "is not callable" in error(tmp_path, document(), derive={**DERIVE, "trade_b": "derive_b"})
+
+
+def test_an_unknown_period_type_is_refused(tmp_path):
+    broken = document()
+    broken["resources"][0]["period"]["type"] = "fiscal year"
+    assert error(tmp_path, broken) == ("resource 'trade_a', key 'period': period type 'fiscal year' is not one of ['calendar year', "
+                                       "'U.S. fiscal year', 'month', 'day', 'legislature', 'election']")
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (lambda d: d["resources"][0].update(primary_key=["month"]), "resource 'trade_a', key 'primary_key': names field 'month'"),
+    (lambda d: d["resources"][0].update(status_field="state"), "resource 'trade_a', key 'status_field': names field 'state'"),
+    (lambda d: d["resources"][0]["period"].update(field="day"), "resource 'trade_a', key 'period': names field 'day'"),
+    (lambda d: d["resources"][1]["row_sources"].update(path="url"), "resource 'trade_b', key 'row_sources': names field 'url'"),
+    (lambda d: d["resources"][1]["foreign_keys"][0].update(fields="state"), "resource 'trade_b', key 'foreign_keys': names field 'state'"),
+    (lambda d: d["resources"][1]["fields"].append(dict(d["resources"][1]["fields"][1])),
+     "resource 'trade_b', key 'fields': field(s) ['publisher'] declared twice"),
+    (lambda d: d["resources"].append(dict(d["resources"][0], sources=["mirror"])), "resource 'trade_a', key 'name': declared twice"),
+])
+def test_references_to_fields_and_names_are_checked(tmp_path, change, expected):
+    broken = document()
+    change(broken)
+    assert error(tmp_path, broken).startswith(expected)
+
+
+def test_yaml_errors_and_repeated_keys_name_the_line(tmp_path):
+    assert re.match(r"line \d+: not valid YAML", error(tmp_path, "resources:\n  - name: a\n    title: [unclosed\n"))
+    text = yaml.safe_dump(document(), sort_keys=False).replace("  mirror:\n", "  census:\n", 1)  # safe_load would keep the last
+    assert re.match(r"key 'census': line 6: key given twice in one map$", error(tmp_path, text))
+    with pytest.raises(MetadataError, match=r"other\.meta\.yml: cannot read the metadata file"):
+        resources_from_meta(tmp_path / "other.py", derive=DERIVE)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, Resource, field_, foreign_key
+from analysis.etl import DerivationError, field_, resources_from_meta
 
 GEOJSON = "geo/inegi_mx_estados_simplified.geojson"
 MAGAR = "elections/magar_pred_state_presidential_2006_2012_2018.csv"
@@ -90,41 +90,4 @@ STATE_CODE = field_(
     pattern="^(0[1-9]|[12][0-9]|3[0-2])$",
 )
 
-RESOURCES = [
-    Resource(
-        name="states",
-        folder="reference",
-        title="Mexico's 32 states with INEGI codes",
-        description=(
-            "One row per entidad federativa (31 states and Mexico City). Every state-level table in the "
-            "package joins on state_code. Names are INEGI's short names; abbreviations are those of "
-            "E. Magar's election-returns compilation, upper-cased."
-        ),
-        sources=[INEGI_MG, MAGAR_SOURCE],
-        fields=[
-            {**STATE_CODE, "constraints": {**STATE_CODE["constraints"], "unique": True}},
-            field_("state_name", "string", "Short official name (INEGI)", required=True, unique=True),
-            field_("abbreviation", "string", "Short abbreviation (Magar's compilation, upper case)", required=True, unique=True, pattern="^[A-Z]{2,3}$"),
-        ],
-        primary_key=["state_code"],
-        derive=derive_states,
-    ),
-    Resource(
-        name="state_boundaries",
-        folder="reference",
-        title="State boundaries (simplified) for maps",
-        description=(
-            "Simplified INEGI state polygons, coordinates in WGS84 degrees rounded to 3 decimals (about 100 m). "
-            "For national choropleths only: small slivers can appear between neighbours."
-        ),
-        sources=[INEGI_MG],
-        fields=[
-            {**STATE_CODE, "constraints": {**STATE_CODE["constraints"], "unique": True}},
-            field_("geometry", "geojson", "GeoJSON geometry (Polygon or MultiPolygon), lon/lat WGS84", unit="degrees", required=True),
-        ],
-        primary_key=["state_code"],
-        foreign_keys=[foreign_key("state_code", "states", "state_code")],
-        derive=derive_boundaries,
-        depends_on=["states"],
-    ),
-]
+RESOURCES = resources_from_meta(__file__, derive={"states": derive_states, "state_boundaries": derive_boundaries})

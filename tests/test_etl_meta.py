@@ -1,14 +1,25 @@
-"""Resource metadata in ``<module>.meta.yml`` (analysis.etl.meta): the loader and its one-line errors."""
+"""Resource metadata in ``<module>.meta.yml`` (analysis.etl.meta): the loader, its one-line errors,
+and the files shipped with the package."""
 
 from __future__ import annotations
 
+import fnmatch
+import io
 import re
+import shutil
+import tomllib
+import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
 
+from analysis.data import REPO_ROOT
 from analysis.etl import MetadataError, Resource, field_, foreign_key, resources_from_meta
+from analysis.etl.meta import meta_path
+from analysis.etl.steps import STEPS
+
+ETL = REPO_ROOT / "src" / "analysis" / "etl"
 
 
 def derive_a(raw, built):
@@ -180,3 +191,34 @@ def test_yaml_errors_and_repeated_keys_name_the_line(tmp_path):
     assert re.match(r"key 'census': line 6: key given twice in one map$", error(tmp_path, text))
     with pytest.raises(MetadataError, match=r"other\.meta\.yml: cannot read the metadata file"):
         resources_from_meta(tmp_path / "other.py", derive=DERIVE)
+
+
+# --------------------------------------------------------------------------- the project's files
+
+def test_every_meta_file_belongs_to_the_module_beside_it_and_ships_with_the_package():
+    files = sorted(ETL.glob("*.meta.yml"))
+    by_module = {step.module.__name__.rsplit(".", 1)[-1]: step for step in STEPS}
+    converted = [name for name, step in by_module.items() if meta_path(step.module.__file__).is_file()]
+    assert [f.name for f in files] == sorted(f"{name}.meta.yml" for name in converted)
+    assert len(files) >= 15
+    for path in files:
+        declared = [entry["name"] for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["resources"]]
+        assert declared == by_module[path.name.removesuffix(".meta.yml")].outputs, path.name
+    pyproject = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["analysis.etl"]
+    assert all(any(fnmatch.fnmatch(f.name, p) for p in patterns) for f in files)
+    assert any(dep.lower().startswith("pyyaml") for dep in pyproject["project"]["dependencies"])
+    from analysis.book import standalone
+
+    shipped = set(zipfile.ZipFile(io.BytesIO(standalone.wheel_bytes())).namelist())
+    assert {f"analysis/etl/{f.name}" for f in files} <= shipped
+
+
+def test_a_changed_meta_file_empties_the_books_execution_cache(tmp_path):
+    from analysis.book import build
+
+    shutil.copytree(REPO_ROOT / "src" / "analysis", tmp_path / "src" / "analysis", ignore=shutil.ignore_patterns("__pycache__"))
+    before = build.inputs_fingerprint(tmp_path)
+    path = tmp_path / "src" / "analysis" / "etl" / "worldbank.meta.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Calendar year", "Calendar year (January–December)"), encoding="utf-8")
+    assert build.inputs_fingerprint(tmp_path) != before

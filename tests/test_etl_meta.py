@@ -1,5 +1,5 @@
 """Resource metadata in ``<module>.meta.yml`` (analysis.etl.meta): the loader, its one-line errors,
-and the files shipped with the package."""
+the files shipped with the package, and the constants the derive code shares with the files."""
 
 from __future__ import annotations
 
@@ -16,7 +16,10 @@ import yaml
 
 from analysis.data import REPO_ROOT
 from analysis.etl import MetadataError, Resource, field_, foreign_key, resources_from_meta
+from analysis.etl import elections_mx, elections_prep, elections_term, factcheck_evidence, migration, migration_collected
+from analysis.etl import security, security_published, states, trade, trade_collected, trade_fred, worldbank
 from analysis.etl.meta import meta_path
+from analysis.etl.published import URL_PATTERN
 from analysis.etl.steps import STEPS
 
 ETL = REPO_ROOT / "src" / "analysis" / "etl"
@@ -222,3 +225,87 @@ def test_a_changed_meta_file_empties_the_books_execution_cache(tmp_path):
     path = tmp_path / "src" / "analysis" / "etl" / "worldbank.meta.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("Calendar year", "Calendar year (January–December)"), encoding="utf-8")
     assert build.inputs_fingerprint(tmp_path) != before
+
+
+def _resource(name: str) -> Resource:
+    return next(r for step in STEPS for r in step.resources if r.name == name)
+
+
+def _constraint(resource: str, field: str, key: str):
+    spec = next(f for f in _resource(resource).fields if f["name"] == field)
+    return spec.get("constraints", {}).get(key)
+
+
+# (resource, field, constraint) of the metadata files -> the constant the derive code uses for the same thing.
+SHARED_CONSTANTS = [
+    ("country_indicators", "country_code", "enum", list(worldbank.COUNTRIES)),
+    ("country_indicators", "country", "enum", list(worldbank.COUNTRIES.values())),
+    ("country_indicators", "year", "minimum", worldbank.FIRST_YEAR),
+    ("factcheck_figures", "status", "enum", factcheck_evidence.STATUSES),
+    ("presidential_national_results", "stage", "enum", [elections_mx.DISTRICT, elections_mx.TRIBUNAL, elections_mx.STATE_SUM]),
+    ("congress_seats", "legislature", "enum", list(elections_mx.LEGISLATURES)),
+    ("congress_seats", "chamber", "enum", elections_mx.CHAMBERS),
+    ("congress_seats", "coalition_2018", "enum", [*elections_mx.COALITION_2018.values(), elections_mx.NO_COALITION]),
+    ("recall_referendum_2022", "stage", "enum", [elections_term.INE_COUNT, elections_term.TEPJF_FINAL]),
+    ("recall_referendum_2022", "item_type", "enum", elections_term.RECALL_ITEM_TYPES),
+    ("elections_published_figures", "topic", "enum", elections_term.OTHER_TOPICS + elections_term.STRUCTURED_TOPICS),
+    ("presidential_state_results_2024_prep", "candidate_id", "enum", [c[0] for c in elections_prep.CANDIDATES.values()]),
+    ("presidential_state_results_2024_prep", "item_type", "enum", elections_prep.ITEM_TYPES),
+    ("us_trade_monthly", "partner", "enum", trade.PARTNER_ORDER),
+    ("us_goods_trade_published", "partner", "enum", trade.PARTNERS_PUBLISHED),
+    ("us_imports_monthly_fred", "vs_census_file", "enum", [trade_fred.SAME, trade_fred.REVISED, trade_fred.LATER]),
+    ("us_trade_shares_published", "measure", "enum", list(dict.fromkeys(trade_collected.SHARE_MEASURES.values()))),
+    ("trade_policy_published", "topic", "enum", list(trade_collected.TOPICS.values())),
+    ("trade_policy_published", "measure", "enum", sorted(set(trade_collected.POLICY_MEASURES.values()))),
+    ("mexico_fdi_published", "measure", "enum", list(dict.fromkeys(trade_collected.FDI_MEASURES.values()))),
+    *[(name, "status", "enum", trade_collected.STATUSES)
+      for name in ("us_trade_shares_published", "trade_policy_published", "mexico_fdi_published")],
+    *[(name, "fiscal_year", "maximum", migration.KHSM_LAST_COMPLETE_FY)
+      for name in ("usbp_encounters_region_annual", "usbp_sw_citizenship_annual", "usbp_sw_family_status_annual")],
+    ("usbp_encounters_region_annual", "region", "enum", migration.KHSM_REGIONS),
+    ("usbp_sw_citizenship_annual", "citizenship_group", "enum", migration.CITIZENSHIP_GROUPS),
+    ("sw_border_encounters_monthly", "citizenship", "enum", migration.CITIZENSHIP_GROUPS),
+    ("sw_border_encounters_citizenship_fy", "citizenship_group", "enum", migration.CITIZENSHIP_GROUPS),
+    ("usbp_sw_family_status_annual", "family_status", "enum", list(migration.KHSM_FAMILY_STATUS.values())),
+    ("sw_border_encounters_annual", "component", "enum", list(migration.SBO_ANNUAL_COMPONENTS.values())),
+    ("sw_border_encounters_annual", "authority", "enum", list(migration.SBO_ANNUAL_AUTHORITIES.values())),
+    ("sw_border_encounters_annual", "status", "enum", migration.FY_STATUS),
+    ("migration_published_figures", "topic", "enum", migration.PUBLISHED_TOPICS),
+    ("migration_collected_figures", "topic", "enum", migration_collected.TOPICS),
+    ("mexico_enforcement_annual", "measure", "enum", [migration_collected.DETENTIONS, migration_collected.RETURNS]),
+    ("mexico_enforcement_annual", "series", "enum", list(migration_collected.SERIES)),
+    *[(name, "year", "maximum", security.SESNSP_LAST_FULL_YEAR)
+      for name in ("homicide_victims_state_annual", "kidnapping_victims_state_annual")],
+    ("homicide_victims_state_annual", "crime", "enum", list(security.CRIMES)),
+    ("kidnapping_victims_state_annual", "modality", "enum", security.KIDNAPPING_MODALITIES),
+    ("overdose_deaths_us_annual", "measure", "enum", list(security.MEASURE_UNITS)),
+    ("overdose_deaths_us_annual", "unit", "enum", sorted(set(security.MEASURE_UNITS.values()))),
+    ("overdose_deaths_us_provisional", "measure", "enum", sorted(security.VSRR_INDICATORS.values())),
+    ("security_assistance_mexico_published", "source_type", "enum", sorted(set(security_published.SOURCE_TYPES.values()))),
+    ("security_published_figures", "source_file", "enum", list(security.FIGURE_FILES)),
+    ("security_published_figures", "topic", "enum", security_published.TOPICS),
+    ("security_published_figures", "status", "enum", security_published.STATUSES),
+]
+
+
+@pytest.mark.parametrize(("resource", "field", "key", "constant"), SHARED_CONSTANTS,
+                         ids=[f"{r}.{f}.{k}" for r, f, k, _ in SHARED_CONSTANTS])
+def test_metadata_values_equal_the_constants_the_derive_code_uses(resource, field, key, constant):
+    assert _constraint(resource, field, key) == constant
+
+
+def test_sources_and_texts_the_derive_code_writes_equal_the_metadata():
+    for name in ("states", "presidential_state_results", "presidential_state_totals", "presidential_national_results"):
+        assert states.MAGAR_SOURCE in _resource(name).sources, name  # elections_mx writes its publisher and path on 2006 rows
+    assert security.SOURCE_INEGI in _resource("homicides_national_annual").sources
+    assert security.SOURCE_CDC in _resource("overdose_deaths_us_annual").sources
+    assert security.SOURCE_DATAHUB_CPI in _resource("cpi_mexico_annual").sources
+    source_row = next(f for f in _resource("migration_collected_figures").fields if f["name"] == "source_row")
+    assert source_row["description"] == f"Line of {migration_collected.COLLECTED_FILE} the row comes from"
+
+
+def test_url_fields_use_the_url_pattern_of_the_published_figures_reader():
+    patterns = {(r.name, f["name"]): f["constraints"]["pattern"] for step in STEPS for r in step.resources for f in r.fields
+                if "http" in f.get("constraints", {}).get("pattern", "")}
+    assert len(patterns) >= 15
+    assert {pattern for pattern in patterns.values()} == {URL_PATTERN}, patterns

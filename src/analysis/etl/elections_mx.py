@@ -43,7 +43,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, field_, resources_from_meta
+from analysis.etl import DerivationError, resources_from_meta
 from analysis.etl.published import NOT_FOUND, PUBLISHED, Event, read_published
 from analysis.etl.states import MAGAR_SOURCE
 from analysis.data.events import Label
@@ -94,7 +94,6 @@ PUBLISHED_TOPICS = ["elections_presidential", "legislature_seats"]
 DISTRICT = "district count"
 TRIBUNAL = "tribunal final"
 STATE_SUM = "sum of state rows"
-STAGES = [DISTRICT, TRIBUNAL, STATE_SUM]
 NATIONAL_ITEMS = {
     "votes López Obrador (Juntos Haremos Historia)": (DISTRICT, "Andrés Manuel López Obrador", "candidate", "votes"),
     "vote share López Obrador": (DISTRICT, "Andrés Manuel López Obrador", "candidate", "percent"),
@@ -141,8 +140,6 @@ NULL_TYPE_TOTAL = "null + cancelled-registration + non-registered votes combined
 QUOTED_ITEM = "Total votes cast as quoted to the press"
 COMPONENT_TYPES = ["candidate", "write_in", "null", "null_detail"]  # INE's components of total votes cast
 # "vote share López Obrador" appears for 2012 and 2018; the year disambiguates.
-ITEM_TYPES = ["candidate", "write_in", "null", "null_detail", "total", "total_quoted", "turnout", "registered"]
-DERIVATIONS = ["published figure", "sum of state rows", "sum of published components"]
 MORENA_LINE = {2006: "Andrés Manuel López Obrador", 2012: "Andrés Manuel López Obrador",
                2018: "Andrés Manuel López Obrador", 2024: "Claudia Sheinbaum"}
 
@@ -153,7 +150,6 @@ PARTIES = {"MORENA": "Morena", "PAN": "PAN", "PRI": "PRI", "PRD": "PRD", "PT": "
 COALITION_2018 = {"morena-pt-pes": "Juntos Haremos Historia", "pan-prd-mc": "Por México al Frente", "pri-pvem-pna": "Todos por México"}
 MAGAR_PARTY = {"morena": "Morena", "pt": "PT", "pes": "PES", "pan": "PAN", "prd": "PRD", "mc": "MC", "pri": "PRI", "pvem": "PVEM", "pna": "PANAL"}
 CHAMBERS = ["Chamber of Deputies", "Senate"]
-SEAT_STAGES = ["INE assignment", "installation"]
 LEGISLATURES = {"LXIV": "2018–2021", "LXV": "2021–2024", "LXVI": "2024–2027"}
 # The federal election that produced each legislature (calendar years); a legislature starts on
 # 1 September of that year (CPEUM art. 65; INE's announcements of the 2021 and 2024 assignments say so).
@@ -599,42 +595,6 @@ def gaps(raw: Path) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 # Resources: their metadata is in elections_mx.meta.yml
 # ---------------------------------------------------------------------------------------------
-
-PUBLISHER_FIELD = field_("publisher", "string", "Authority the figure comes from", required=True)
-DOCUMENT_FIELD = field_("document", "string", "Official document or count the figure belongs to", required=True)
-YEAR_FIELD = field_("year", "integer", "Election year (presidential elections are held in July; calendar year, Mexico)", required=True)
-PUBLISHED_SOURCES = [
-    {"title": "INE, Cómputos Distritales 2018, elección presidencial (as reported by e-oaxaca.mx, lasillarota.com, eltiempodesinaloa.com, La Jornada)",
-     "path": "https://www.e-oaxaca.mx/2018/07/06/concreta-ine-el-triunfo-de-lopez-obrador-por-53-9-por-ciento/", "publisher": "Instituto Nacional Electoral (INE)"},
-    {"title": "TEPJF Sala Superior, dictamen SUP-EEP-0001-2018 (cómputo final de la elección presidencial)",
-     "path": "https://www.te.gob.mx/sentenciasHTML/convertir/expediente/SUP-EEP-0001-2018-", "publisher": "Tribunal Electoral del Poder Judicial de la Federación (TEPJF)"},
-    {"title": "IFE, Cómputos Distritales 2012 and TEPJF cómputo final 2012 (as reported in the press; URL per row)",
-     "path": "https://sopitas.com/noticias/ife-confirma-la-ventaja-de-epn", "publisher": "Instituto Federal Electoral (IFE); TEPJF"},
-    {"title": "INE, cómputo de la elección presidencial 2024 (as reported in the press; URL per row)",
-     "path": "https://puebla.lodehoy.com.mx/index.php/node/53375/amp", "publisher": "Instituto Nacional Electoral (INE)"},
-    {"title": "INE, Central Electoral: 'La elección presidencial en números' (councillor Carla Humphrey), 11 Jun 2024",
-     "path": "https://centralelectoral.ine.mx/2024/06/11/el-universal-publica-articulo-de-la-consejera-electoral-carla-humphrey-titulado-la-eleccion-presidencial-en-numeros",
-     "publisher": "Instituto Nacional Electoral (INE)"},
-]
-SEAT_SOURCES = [
-    {"title": "INE Consejo General, asignación de diputaciones y senadurías de representación proporcional, 23 Aug 2018 (as reported by Político MX)",
-     "path": "https://gentetlx.com.mx/2018/08/23/cdmx-ine-avalo-reparto-de-pluris-al-senado-por-bancada-en-congreso/", "publisher": "Instituto Nacional Electoral (INE)"},
-    {"title": "Cámara de Diputados, sesión constitutiva de la LXIV Legislatura, 29 Aug 2018 (as reported by Bitácora Diario)",
-     "path": "https://bitacoradiario.com/queretanos-en-la-lxiv-legislatura-federal", "publisher": "Cámara de Diputados"},
-    {"title": "Senado de la República, sesión constitutiva, 29 Aug 2018 (as reported by Redes del Poder)",
-     "path": "https://www.redespoder.com/locotidiano/diputados-de-morena-festejan-mayoria-en-congreso/", "publisher": "Senado de la República"},
-    {"title": "INE, asignación de diputaciones 2021, LXV Legislatura (as reported by La Hoguera)",
-     "path": "https://lahoguera.mx/arranca-65-legislatura-en-la-camara-de-diputados-y-asi-queda-conformada/", "publisher": "Instituto Nacional Electoral (INE)"},
-    {"title": "INE, asignación de diputaciones 2024 (INE/CG2129/2024), confirmed by the TEPJF (SUP-REC-2998/2024), LXVI Legislatura (as reported by Diario de Morelos)",
-     "path": "https://www.diariodemorelos.com/noticias/tribunal-electoral-respald-la-supermayor-de-morena-pt-y-pvem-en-c-mara-de-diputados-con-364-curules",
-     "publisher": "Instituto Nacional Electoral (INE)"},
-    {"title": "INE, asignación de senadurías 2024 (INE/CG2130/2024), 23 Aug 2024 (as reported by W Radio)",
-     "path": "https://wradio.com.mx/2024/08/23/aprueba-consejo-general-del-ine-asignacion-de-plurinominales-en-el-senado", "publisher": "Instituto Nacional Electoral (INE)"},
-    {"title": "Cámara de Diputados, sesión constitutiva de la LXVI Legislatura, 29 Aug 2024 (as reported by Lo de Hoy Morelos)",
-     "path": "https://morelos.lodehoy.com.mx/node/57128", "publisher": "Cámara de Diputados"},
-    {"title": "INE, coalition agreements for 2021 (as reported by La Jornada) and 2024 (as reported by Milenio)",
-     "path": "https://amp.milenio.com/politica/elecciones/ine-valida-registro-coaliciones-eleccion-2024", "publisher": "Instituto Nacional Electoral (INE)"},
-]
 
 RESOURCES = resources_from_meta(__file__, derive={
     "presidential_state_results": derive_state_results, "presidential_state_totals": derive_state_totals,

@@ -33,7 +33,6 @@ import pandas as pd
 from analysis.etl import DerivationError, resources_from_meta
 
 PREP = "elections/prep2024_presidencia_por_entidad_complete.csv"
-PREP_URL = "https://prep2024.ine.mx/publicacion/nacional/presidencia/nacional/candidatura"
 HEADER = ["", "State", "Candidate ID", "Name", "Total Votes", "Percentage", "National Votes", "Abroad Votes"]
 YEAR = 2024  # the file has no date column: the election day is taken from presidential_national_results
 # Name in the file -> (id, name as in presidential_national_results, item type, the file's Candidate ID)

@@ -27,7 +27,6 @@ STRUCTURED_TOPICS = ["elections_presidential", "legislature_seats", RECALL_TOPIC
 
 INE_COUNT = "INE count"
 TEPJF_FINAL = "TEPJF final computation"
-RECALL_STAGES = [INE_COUNT, TEPJF_FINAL]
 RECALL_ITEM_TYPES = ["option", "null", "total", "registered", "participation", "threshold"]
 CONTINUE, REVOKE = "Que siga en la Presidencia (he should stay)", "Que se le revoque el mandato (revoke his mandate)"
 # indicator -> (stage, item, item_type, column)

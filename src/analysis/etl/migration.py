@@ -29,8 +29,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, field_, read_csv_with_header, resources_from_meta
-from analysis.etl.published import NOT_FOUND, URL_PATTERN, Event, read_published
+from analysis.etl import DerivationError, read_csv_with_header, resources_from_meta
+from analysis.etl.published import NOT_FOUND, Event, read_published
 from analysis.data.events import Label
 
 HIST_SW = "migration/southwest_border_apprehensions_1960_2019.csv"
@@ -57,16 +57,6 @@ SBO_TITLES = {"Title 8": "title_8", "Title 42": "title_42"}
 # the totals are kept as published. Any other mismatch stops the derivation.
 KNOWN_SUM_DISCREPANCIES = {("nationwide total", 2001), ("southwest border", 2001), ("rio grande valley", 2001)}
 PUBLISHED_TOPICS = ["migration_asylum", "migration_mexico_enforcement"]
-
-CBP_STATS = {"title": "U.S. Border Patrol, Fiscal Year Statistics (apprehensions, nationality, deaths), FY1925–FY2019 tables, "
-                      "as parsed by jacobkap/borderpatrol", "path": "https://www.cbp.gov/newsroom/media-resources/stats",
-             "publisher": "U.S. Customs and Border Protection"}
-KHSM_SOURCE = {"title": "DHS OHSS, Key Homeland Security Metrics: CBP Encounters – USBP workbook (FY25 m11 release)",
-               "path": "https://ohss.dhs.gov/khsm/cbp-encounters", "publisher": "U.S. Department of Homeland Security, Office of Homeland Security Statistics"}
-SBO_SOURCE = {"title": "CBP, Southwest Land Border Encounters (files sbo-encounters-fy19-fy22 and FY22–FY25 August)",
-              "path": "https://www.cbp.gov/document/stats/southwest-land-border-encounters", "publisher": "U.S. Customs and Border Protection"}
-NATIONWIDE_SOURCE = {"title": "CBP, Nationwide Encounters (file nationwide-encounters-fy20-fy23-state)",
-                     "path": "https://www.cbp.gov/document/stats/nationwide-encounters", "publisher": "U.S. Customs and Border Protection"}
 
 EVENTS = [
     Event("2019-06-24", "migration",
@@ -525,35 +515,7 @@ def published_rows(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-# --------------------------------------------------------------------------- resources
-
-def figure_fields(raw_file: str, topics: list[str], status: str) -> list[dict]:
-    """Fields of a table holding the rows of a published-figures file (``published_rows``): the file's
-    name, its topics and the status values its rows use are what differ between such tables."""
-    return [
-        field_("source_row", "integer", f"Line of {raw_file} the row comes from", required=True, unique=True, minimum=2),
-        field_("topic", "string", "Topic", required=True, enum=topics),
-        field_("indicator", "string", "What the figure counts, as the collectors described it", required=True),
-        field_("geo", "string", "Geography", required=True),
-        field_("period", "string", "Period as published (FY = U.S. fiscal year; bare year = calendar year)", required=True),
-        field_("period_type", "string", "How the period is counted", required=True, enum=["U.S. fiscal year", "calendar year", "date range"]),
-        field_("value", "number", "Published value (empty when not found)", minimum=0),
-        field_("unit", "string", "Unit of the value (cases, persons returned, events…)"),
-        field_("status", "string", status, required=True),
-        field_("publisher", "string", "Publisher of the figure"),
-        field_("document", "string", "Document in which the figure appears"),
-        field_("source_url", "string", "URL where the figure was seen", pattern=URL_PATTERN),
-        field_("note", "string", "Collectors' note (definitions, disagreements)"),
-    ]
-
-
-FY_FIELD = field_("fiscal_year", "integer", "U.S. federal fiscal year (1 October – 30 September), named for the year in which it ends",
-                  required=True, minimum=1925, maximum=2025)
-COUNT = "persons-events (a person caught twice counts twice)"
-ROUNDED = "persons-events, rounded by OHSS to the nearest 10"
-DEFINITION_SBO = ("Encounters = U.S. Border Patrol apprehensions (Title 8) and expulsions (Title 42) between ports of entry, plus "
-                  "Office of Field Operations inadmissibles (Title 8) and expulsions (Title 42) at ports of entry.")
-
+# --------------------------------------------------------------------------- resources (metadata: migration.meta.yml)
 RESOURCES = resources_from_meta(__file__, derive={
     "usbp_apprehensions_historical": derive_historical, "usbp_encounters_region_annual": derive_khsm_region,
     "usbp_sw_citizenship_annual": derive_khsm_citizenship, "usbp_sw_family_status_annual": derive_khsm_family,

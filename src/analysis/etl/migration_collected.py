@@ -115,8 +115,6 @@ def derive_enforcement_annual(raw: Path, built: dict) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-STATUS = "final / revised / preliminary / partial / unspecified / not found"
-
 RESOURCES = resources_from_meta(__file__, derive={
     "migration_collected_figures": derive_collected, "mexico_enforcement_annual": derive_enforcement_annual,
 })

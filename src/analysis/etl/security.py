@@ -36,9 +36,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, field_, read_csv_with_header, resources_from_meta
-from analysis.etl.published import COLLECTED, PUBLISHED, URL_PATTERN, Event, calendar_year, fiscal_year_span, read_published, source_label
-from analysis.etl.states import STATE_CODE
+from analysis.etl import DerivationError, read_csv_with_header, resources_from_meta
+from analysis.etl.published import COLLECTED, PUBLISHED, Event, calendar_year, fiscal_year_span, read_published, source_label
 from analysis.data.events import Label
 
 SESNSP = "security/sesnsp_victimas_delitos_ent_nac_x100khab_genero.csv.bz2"
@@ -60,19 +59,14 @@ EXCLUDED = {
         "source is a dataset-search page describing a Statista chart ('involved fentanyl'), not a CDC publication",
 }
 
-SOURCE_SESNSP = {"title": "SESNSP, Datos abiertos de incidencia delictiva: víctimas del fuero común (nueva metodología), 2015–2025 vintage",
-                 "path": "https://www.gob.mx/sesnsp/acciones-y-programas/datos-abiertos-de-incidencia-delictiva",
-                 "publisher": "Secretariado Ejecutivo del Sistema Nacional de Seguridad Pública (SESNSP)"}
+# Sources whose URL the derivation writes on its rows; the same entries are in security.meta.yml
+# (tests/test_etl_meta.py checks they agree).
 SOURCE_INEGI = {"title": "INEGI, Estadísticas de mortalidad: defunciones por homicidio 1990–2016 (compiled by D. Valle-Jones, diegovalle/new.crimenmexico)",
                 "path": "https://www.inegi.org.mx/programas/mortalidad/", "publisher": "Instituto Nacional de Estadística y Geografía (INEGI)"}
-SOURCE_GARGIULO = {"title": "Gargiulo, Aburto & Floridi (2024), Monthly municipal-level homicide rates in Mexico (January 2000–December 2022), from INEGI death-certificate microdata",
-                   "path": "https://doi.org/10.17605/OSF.IO/U8DC3", "publisher": "M. Gargiulo, J. M. Aburto, G. Floridi (OSF), data from INEGI"}
 SOURCE_CDC = {"title": "CDC/NCHS, Drug overdose death rates, by drug type, sex, age, race, and Hispanic origin: United States (Health, United States)",
               "path": "https://data.cdc.gov/api/views/95ax-ymtc/rows.csv", "publisher": "Centers for Disease Control and Prevention, National Center for Health Statistics"}
 SOURCE_DATAHUB_CPI = {"title": "Transparency International, Corruption Perceptions Index 1995–2017 (datasets/corruption-perceptions-index, 0–10 scale)",
                       "path": "https://www.transparency.org/en/cpi", "publisher": "Transparency International"}
-SOURCE_WB = {"title": "World Bank, World Development Indicators: Population, total, SP.POP.TOTL (package resource country_indicators)",
-             "path": "https://data.worldbank.org/indicator/SP.POP.TOTL", "publisher": "World Bank"}
 
 
 # --------------------------------------------------------------------------- published figures
@@ -593,11 +587,7 @@ def derive_merida(raw: Path, built: dict) -> pd.DataFrame:
     return frame.sort_values(["kind", "first_fiscal_year", "last_fiscal_year"]).reset_index(drop=True)
 
 
-# --------------------------------------------------------------------------- resources
-_SOURCE = field_("source", "string", "Publisher and document of the figure", required=True)
-_URL_FIELD = field_("source_url", "string", "URL of the publication where the figure was seen", required=True, pattern=URL_PATTERN)
-_STATE = {**STATE_CODE}
-
+# --------------------------------------------------------------------------- resources (metadata: security.meta.yml)
 RESOURCES = resources_from_meta(__file__, derive={
     "homicides_national_annual": derive_national, "homicide_victims_state_annual": derive_sesnsp,
     "kidnapping_victims_state_annual": derive_kidnapping, "homicides_state_monthly": derive_state_monthly,

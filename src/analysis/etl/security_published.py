@@ -45,7 +45,6 @@ SOURCE_TYPES = {"Congressional Research Service": "U.S. government", "U.S. Gover
                 "Small Wars Journal (M. Hoopes)": "secondary analysis", "EFE / El Universal": "press"}
 _SURVEY = re.compile(r"^(\d{4})-(\d{4})(?: \((Jul–Jun)\))?$")
 _MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-PERIOD_TYPES = ["calendar year", "U.S. fiscal year", "survey year (July–June)", "month", "date range"]
 STATUSES = ["final", "preliminary", "provisional", "unspecified", "not found"]
 
 

@@ -15,17 +15,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, field_, resources_from_meta
+from analysis.etl import DerivationError, resources_from_meta
 
 GEOJSON = "geo/inegi_mx_estados_simplified.geojson"
 MAGAR = "elections/magar_pred_state_presidential_2006_2012_2018.csv"
 COORDINATE_DECIMALS = 3  # about 100 m: ample for national choropleths, keeps pages small
 
-INEGI_MG = {
-    "title": "INEGI, Marco Geoestadístico: división estatal (simplified copy in isaacarroyov/datos_facil_acceso)",
-    "path": "https://www.inegi.org.mx/temas/mg/",
-    "publisher": "Instituto Nacional de Estadística y Geografía (INEGI)",
-}
+# The source of Magar's returns, also cited by analysis.etl.elections_mx for its 2006 rows; the same
+# entry is in states.meta.yml and elections_mx.meta.yml (tests/test_etl_meta.py checks they agree).
 MAGAR_SOURCE = {
     "title": "E. Magar, Recent Mexican Election Vote Returns (elecRetrns), data/pred1964-on.csv",
     "path": "https://github.com/emagar/elecRetrns",
@@ -81,13 +78,5 @@ def derive_boundaries(raw: Path, built: dict) -> pd.DataFrame:
         rows.append({"state_code": feature["properties"]["cve_geo"], "geometry": json.dumps(rounded, separators=(",", ":"))})
     return pd.DataFrame(rows).sort_values("state_code").reset_index(drop=True)
 
-
-STATE_CODE = field_(
-    "state_code",
-    "string",
-    "INEGI code of the state (clave de entidad), two characters with leading zero",
-    required=True,
-    pattern="^(0[1-9]|[12][0-9]|3[0-2])$",
-)
 
 RESOURCES = resources_from_meta(__file__, derive={"states": derive_states, "state_boundaries": derive_boundaries})

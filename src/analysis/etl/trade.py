@@ -48,18 +48,6 @@ PARTNERS = {
 }
 FILES = {MEXICO: ["Mexico"], CANADA_CHINA: ["Canada", "China"], WORLD: ["World"]}
 PARTNER_ORDER = ["Mexico", "Canada", "China", "World"]
-UNIT = "USD million, current, NSA"
-
-CENSUS_SOURCE = {
-    "title": "U.S. Census Bureau, U.S. Trade in Goods by Country (country.xlsx), monthly, not seasonally adjusted",
-    "path": "https://www.census.gov/foreign-trade/balance/country.xlsx",
-    "publisher": "U.S. Census Bureau",
-}
-CENSUS_MEXICO_PAGE = {
-    "title": "U.S. Census Bureau, Trade in Goods with Mexico (c2010)",
-    "path": "https://www.census.gov/foreign-trade/balance/c2010.html",
-    "publisher": "U.S. Census Bureau",
-}
 CRS_USMCA = "https://crsreports.congress.gov/product/details?prodcode=R44981"
 
 # Dates the trade chapter marks or cites that events_timeline.csv lacks (each URL checked with the search tools;
@@ -173,9 +161,6 @@ def derive_monthly(raw: Path, built: dict) -> pd.DataFrame:
 
 
 # --- published annual figures -------------------------------------------------------------------
-
-FLOWS = ["exports", "imports", "total trade", "balance", "exports and imports"]
-
 
 def _flow(indicator: str, path: Path, row: int) -> str:
     text = indicator.lower()

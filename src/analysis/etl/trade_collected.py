@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, field_, resources_from_meta
-from analysis.etl.published import URL_PATTERN, calendar_year, read_published
+from analysis.etl import DerivationError, resources_from_meta
+from analysis.etl.published import calendar_year, read_published
 
 COLLECTED = "collected/trade_figures.csv"
 STATUSES = ["preliminary", "revised", "final", "unspecified"]
@@ -136,20 +136,6 @@ def derive_fdi(raw: Path, built: dict) -> pd.DataFrame:
                      **record["common"]})
     return _frame(raw, rows, ["year", "measure", "status"])
 
-
-def _common_fields() -> list[dict]:
-    return [
-        field_("status", "string", "Vintage of the figure as the source states it", required=True, enum=STATUSES),
-        field_("publisher", "string", "Original publisher of the statistic or text", required=True),
-        field_("document", "string", "Release or document where the figure was read ('as reported by' for press)"),
-        field_("source_url", "string", "URL of the page where the figure was read", required=True, pattern=URL_PATTERN),
-        field_("note", "string", "Remarks on the source (secondary source, other published values, what was not found)"),
-        field_("source_row", "integer", "Line of collected/trade_figures.csv", required=True, minimum=2, unique=True),
-    ]
-
-
-SOURCE = {"title": "Project compilation of published figures, collected/trade_figures.csv (URL per row; raw/collected/README.md)",
-          "publisher": "Various (as published or reported)"}
 
 RESOURCES = resources_from_meta(__file__, derive={
     "us_trade_shares_published": derive_shares, "trade_policy_published": derive_policy, "mexico_fdi_published": derive_fdi,

@@ -42,7 +42,6 @@ FILES = tuple(SERIES)
 AGREES_UNTIL = pd.Timestamp("2020-12-01")  # last month both vintages must hold the same value
 TOLERANCE = 1e-6
 SAME, REVISED, LATER = "same value", "revised since the Census file", "after the Census file"
-UNIT = "USD million, current, NSA"
 
 
 def _read_fred(raw: Path, relative: str) -> pd.DataFrame:

@@ -30,13 +30,6 @@ HEADER = ["year", "state", "state_po", "state_fips", "state_cen", "state_ic", "o
           "writein", "candidatevotes", "totalvotes", "version", "notes", "party_simplified"]
 SMALL_WORDS = {"of"}
 
-MEDSL_SOURCE = {
-    "title": "MIT Election Data and Science Lab, U.S. President 1976–2020 (doi:10.7910/DVN/42MVDX), version 20210113",
-    "path": "https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/42MVDX",
-    "publisher": "MIT Election Data and Science Lab (MEDSL)",
-}
-
-
 def _state_name(upper: str) -> str:
     words = upper.lower().split()
     return " ".join(w if (i and w in SMALL_WORDS) else w.capitalize() for i, w in enumerate(words))

@@ -1,8 +1,9 @@
 """Derivation of the data package from the publishers' raw files (``raw/``).
 
 - :mod:`analysis.etl.steps`: the ordered list of steps, each with the raw files it reads and the
-  tables it writes; one module per source (``analysis.etl.<source>``) holds each table's metadata
-  and hand-written Table Schema next to the pure function that derives it.
+  tables it writes; one module per source (``analysis.etl.<source>``) holds the pure functions that
+  derive its tables, and the YAML file beside it (``<source>.meta.yml``) each table's metadata and
+  hand-written Table Schema.
 - :mod:`analysis.etl.raw`: the raw snapshots and their manifest (checksums verified first).
 - :mod:`analysis.etl.package`: running the stages, writing and checking ``data/``.
 - :mod:`analysis.etl.resource`: the building blocks (:class:`Resource`, :func:`field_`...).

@@ -188,6 +188,12 @@ def test_references_to_fields_and_names_are_checked(tmp_path, change, expected):
     assert error(tmp_path, broken).startswith(expected)
 
 
+def test_an_unquoted_yaml_keyword_in_a_text_enum_is_refused(tmp_path):
+    text = yaml.safe_dump(document(), sort_keys=False).replace("- preliminary\n", "- null\n")  # YAML reads it as None
+    assert error(tmp_path, text) == ("resource 'trade_a', key 'enum': field 'status': enum value None of a string field is not text "
+                                     "(YAML reads unquoted null, yes, no, on, off and numbers as other types: quote it)")
+
+
 def test_yaml_errors_and_repeated_keys_name_the_line(tmp_path):
     assert re.match(r"line \d+: not valid YAML", error(tmp_path, "resources:\n  - name: a\n    title: [unclosed\n"))
     text = yaml.safe_dump(document(), sort_keys=False).replace("  mirror:\n", "  census:\n", 1)  # safe_load would keep the last

@@ -209,6 +209,13 @@ def _field(path: Path, resource: str, spec) -> dict:
         if key not in CONSTRAINTS:
             raise MetadataError(path, f"{where}: unknown constraint (Table Schema constraints: {', '.join(CONSTRAINTS)})",
                                 resource=resource, key=key)
+    if spec["type"] == "string" and "enum" in constraints:
+        if not isinstance(constraints["enum"], list):
+            raise MetadataError(path, f"{where}: enum must be a list", resource=resource, key="enum")
+        for value in constraints["enum"]:
+            if not isinstance(value, str):
+                raise MetadataError(path, f"{where}: enum value {value!r} of a string field is not text (YAML reads unquoted null, "
+                                          "yes, no, on, off and numbers as other types: quote it)", resource=resource, key="enum")
     return field_(spec["name"], spec["type"], spec["description"], unit=spec.get("unit"), **constraints)
 
 

@@ -42,12 +42,12 @@ CACHE_ENV = "AMLO_EXECUTION_CACHE"  # another build (make site's dev version) ma
 
 def inputs_fingerprint(source: Path = REPO_ROOT) -> str:
     """sha256 of everything a chapter's outputs depend on besides its own code cells: every file
-    of the data package in use, every module of ``analysis`` and the toolchain
+    of the data package in use, every module of ``analysis`` (with the steps' ``.meta.yml``) and the toolchain
     (:func:`environment_fingerprint`)."""
     digest = hashlib.sha256()
     data = package_path().parent
     code = source / "src" / "analysis"
-    for folder, suffixes in ((data, None), (code, {".py", ".js", ".json"})):
+    for folder, suffixes in ((data, None), (code, {".py", ".js", ".json", ".yml"})):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts and (suffixes is None or path.suffix in suffixes):
                 digest.update(f"\0{path.relative_to(folder).as_posix()}\0".encode())

@@ -39,12 +39,21 @@ def _requirements(pyproject: dict) -> list[str]:
     return lines
 
 
+def _package_files(src: Path, pyproject: dict) -> set[Path]:
+    """The modules of ``src/analysis`` and the package data ``[tool.setuptools.package-data]`` lists."""
+    files = {p for p in (src / "analysis").rglob("*.py") if "__pycache__" not in p.parts}
+    for package, patterns in pyproject.get("tool", {}).get("setuptools", {}).get("package-data", {}).items():
+        for pattern in patterns:
+            files |= {p for p in (src / package.replace(".", "/")).glob(pattern) if p.is_file()}
+    return files
+
+
 def wheel_bytes(root: Path = REPO_ROOT) -> bytes:
     """A wheel of ``src/analysis`` (modules and the package data pyproject lists)."""
     pyproject = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
     version = analysis.__version__
     src = root / "src"
-    files = sorted(p for p in (src / "analysis").rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix in {".py", ".js"})
+    files = sorted(_package_files(src, pyproject))
     dist_info = f"{DIST}-{version}.dist-info"
     requires = []
     for line in _requirements(pyproject):

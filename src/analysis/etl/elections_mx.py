@@ -43,9 +43,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, Resource, field_, foreign_key
-from analysis.etl.published import NOT_FOUND, PUBLISHED, URL_PATTERN, read_published
-from analysis.etl.states import MAGAR_SOURCE, STATE_CODE
+from analysis.etl import DerivationError, resources_from_meta
+from analysis.etl.published import NOT_FOUND, PUBLISHED, read_published
+from analysis.etl.states import MAGAR_SOURCE
 
 MAGAR = "elections/magar_pred_state_presidential_2006_2012_2018.csv"
 COLLECTED = "collected/elections_figures.csv"
@@ -93,7 +93,6 @@ PUBLISHED_TOPICS = ["elections_presidential", "legislature_seats"]
 DISTRICT = "district count"
 TRIBUNAL = "tribunal final"
 STATE_SUM = "sum of state rows"
-STAGES = [DISTRICT, TRIBUNAL, STATE_SUM]
 NATIONAL_ITEMS = {
     "votes López Obrador (Juntos Haremos Historia)": (DISTRICT, "Andrés Manuel López Obrador", "candidate", "votes"),
     "vote share López Obrador": (DISTRICT, "Andrés Manuel López Obrador", "candidate", "percent"),
@@ -140,8 +139,6 @@ NULL_TYPE_TOTAL = "null + cancelled-registration + non-registered votes combined
 QUOTED_ITEM = "Total votes cast as quoted to the press"
 COMPONENT_TYPES = ["candidate", "write_in", "null", "null_detail"]  # INE's components of total votes cast
 # "vote share López Obrador" appears for 2012 and 2018; the year disambiguates.
-ITEM_TYPES = ["candidate", "write_in", "null", "null_detail", "total", "total_quoted", "turnout", "registered"]
-DERIVATIONS = ["published figure", "sum of state rows", "sum of published components"]
 MORENA_LINE = {2006: "Andrés Manuel López Obrador", 2012: "Andrés Manuel López Obrador",
                2018: "Andrés Manuel López Obrador", 2024: "Claudia Sheinbaum"}
 
@@ -152,7 +149,6 @@ PARTIES = {"MORENA": "Morena", "PAN": "PAN", "PRI": "PRI", "PRD": "PRD", "PT": "
 COALITION_2018 = {"morena-pt-pes": "Juntos Haremos Historia", "pan-prd-mc": "Por México al Frente", "pri-pvem-pna": "Todos por México"}
 MAGAR_PARTY = {"morena": "Morena", "pt": "PT", "pes": "PES", "pan": "PAN", "prd": "PRD", "mc": "MC", "pri": "PRI", "pvem": "PVEM", "pna": "PANAL"}
 CHAMBERS = ["Chamber of Deputies", "Senate"]
-SEAT_STAGES = ["INE assignment", "installation"]
 LEGISLATURES = {"LXIV": "2018–2021", "LXV": "2021–2024", "LXVI": "2024–2027"}
 # The federal election that produced each legislature (calendar years); a legislature starts on
 # 1 September of that year (CPEUM art. 65; INE's announcements of the 2021 and 2024 assignments say so).
@@ -570,200 +566,10 @@ def gaps(raw: Path) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------------------------
-# Resources
+# Resources: their metadata is in elections_mx.meta.yml
 # ---------------------------------------------------------------------------------------------
 
-PUBLISHER_FIELD = field_("publisher", "string", "Authority the figure comes from", required=True)
-DOCUMENT_FIELD = field_("document", "string", "Official document or count the figure belongs to", required=True)
-YEAR_FIELD = field_("year", "integer", "Election year (presidential elections are held in July; calendar year, Mexico)", required=True)
-PUBLISHED_SOURCES = [
-    {"title": "INE, Cómputos Distritales 2018, elección presidencial (as reported by e-oaxaca.mx, lasillarota.com, eltiempodesinaloa.com, La Jornada)",
-     "path": "https://www.e-oaxaca.mx/2018/07/06/concreta-ine-el-triunfo-de-lopez-obrador-por-53-9-por-ciento/", "publisher": "Instituto Nacional Electoral (INE)"},
-    {"title": "TEPJF Sala Superior, dictamen SUP-EEP-0001-2018 (cómputo final de la elección presidencial)",
-     "path": "https://www.te.gob.mx/sentenciasHTML/convertir/expediente/SUP-EEP-0001-2018-", "publisher": "Tribunal Electoral del Poder Judicial de la Federación (TEPJF)"},
-    {"title": "IFE, Cómputos Distritales 2012 and TEPJF cómputo final 2012 (as reported in the press; URL per row)",
-     "path": "https://sopitas.com/noticias/ife-confirma-la-ventaja-de-epn", "publisher": "Instituto Federal Electoral (IFE); TEPJF"},
-    {"title": "INE, cómputo de la elección presidencial 2024 (as reported in the press; URL per row)",
-     "path": "https://puebla.lodehoy.com.mx/index.php/node/53375/amp", "publisher": "Instituto Nacional Electoral (INE)"},
-    {"title": "INE, Central Electoral: 'La elección presidencial en números' (councillor Carla Humphrey), 11 Jun 2024",
-     "path": "https://centralelectoral.ine.mx/2024/06/11/el-universal-publica-articulo-de-la-consejera-electoral-carla-humphrey-titulado-la-eleccion-presidencial-en-numeros",
-     "publisher": "Instituto Nacional Electoral (INE)"},
-]
-SEAT_SOURCES = [
-    {"title": "INE Consejo General, asignación de diputaciones y senadurías de representación proporcional, 23 Aug 2018 (as reported by Político MX)",
-     "path": "https://gentetlx.com.mx/2018/08/23/cdmx-ine-avalo-reparto-de-pluris-al-senado-por-bancada-en-congreso/", "publisher": "Instituto Nacional Electoral (INE)"},
-    {"title": "Cámara de Diputados, sesión constitutiva de la LXIV Legislatura, 29 Aug 2018 (as reported by Bitácora Diario)",
-     "path": "https://bitacoradiario.com/queretanos-en-la-lxiv-legislatura-federal", "publisher": "Cámara de Diputados"},
-    {"title": "Senado de la República, sesión constitutiva, 29 Aug 2018 (as reported by Redes del Poder)",
-     "path": "https://www.redespoder.com/locotidiano/diputados-de-morena-festejan-mayoria-en-congreso/", "publisher": "Senado de la República"},
-    {"title": "INE, asignación de diputaciones 2021, LXV Legislatura (as reported by La Hoguera)",
-     "path": "https://lahoguera.mx/arranca-65-legislatura-en-la-camara-de-diputados-y-asi-queda-conformada/", "publisher": "Instituto Nacional Electoral (INE)"},
-    {"title": "INE, asignación de diputaciones 2024 (INE/CG2129/2024), confirmed by the TEPJF (SUP-REC-2998/2024), LXVI Legislatura (as reported by Diario de Morelos)",
-     "path": "https://www.diariodemorelos.com/noticias/tribunal-electoral-respald-la-supermayor-de-morena-pt-y-pvem-en-c-mara-de-diputados-con-364-curules",
-     "publisher": "Instituto Nacional Electoral (INE)"},
-    {"title": "INE, asignación de senadurías 2024 (INE/CG2130/2024), 23 Aug 2024 (as reported by W Radio)",
-     "path": "https://wradio.com.mx/2024/08/23/aprueba-consejo-general-del-ine-asignacion-de-plurinominales-en-el-senado", "publisher": "Instituto Nacional Electoral (INE)"},
-    {"title": "Cámara de Diputados, sesión constitutiva de la LXVI Legislatura, 29 Aug 2024 (as reported by Lo de Hoy Morelos)",
-     "path": "https://morelos.lodehoy.com.mx/node/57128", "publisher": "Cámara de Diputados"},
-    {"title": "INE, coalition agreements for 2021 (as reported by La Jornada) and 2024 (as reported by Milenio)",
-     "path": "https://amp.milenio.com/politica/elecciones/ine-valida-registro-coaliciones-eleccion-2024", "publisher": "Instituto Nacional Electoral (INE)"},
-]
-
-RESOURCES = [
-    Resource(
-        name="presidential_state_results",
-        folder="elections",
-        title="Mexican presidential election results by state and candidate, 2006, 2012 and 2018",
-        description=(
-            "Votes per candidate in each of the 32 states, from E. Magar's compilation of IFE/INE official computations "
-            "(2006 and 2012 after the Electoral Tribunal's rulings; 2018 INE district computations). A candidate's votes are "
-            "the sum of the cells of the parties that nominated them plus the coalition cell (listed in `cells`). Votes cast "
-            "abroad are not in state rows. The 2012 vote columns of Coahuila, Colima, Chiapas and Chihuahua are permuted in the "
-            "source and are moved back to their states here (see presidential_state_totals.remapped_2012). The 2018 rows lack "
-            "the independent candidate Jaime Rodríguez ('El Bronco'): the row 'Other/unattributed' is valid votes minus the "
-            "three coalitions and is NOT a candidate (nationally it is close to, but not equal to, Rodríguez's official total). "
-            "share_of_valid_pct is the share of valid votes (efec), not of total votes cast; INE's published shares use total "
-            "votes cast and are in presidential_national_results."
-        ),
-        sources=[MAGAR_SOURCE],
-        fields=[
-            YEAR_FIELD,
-            STATE_CODE,
-            field_("candidate_id", "string", "Short identifier of the candidate ('other_unattributed' for the 2018 residual)", required=True, pattern="^[a-z_]+$"),
-            field_("candidate", "string", "Candidate name ('Other/unattributed' for the 2018 residual, which is not a candidate)", required=True),
-            field_("nominated_by", "string", "Party or coalition that nominated the candidate (for the residual: its definition)", required=True),
-            field_("cells", "string", "Source columns (party and coalition labels) summed for the candidate", required=True),
-            field_("votes", "integer", "Votes for the candidate in the state", unit="votes", required=True, minimum=0),
-            field_("share_of_valid_pct", "number", "Votes as a share of the state's valid votes (efec)", unit="percent of valid votes", required=True, minimum=0, maximum=100),
-            field_("rank_in_state", "integer", "Rank of the candidate by votes in the state (1 = won the state); empty for the 2018 residual", minimum=1),
-        ],
-        primary_key=["year", "state_code", "candidate_id"],
-        foreign_keys=[foreign_key("state_code", "states", "state_code")],
-        derive=derive_state_results,
-        depends_on=["states"],
-        period=("year", "election"),
-    ),
-    Resource(
-        name="presidential_state_totals",
-        folder="elections",
-        title="Mexican presidential elections by state: valid, null and total votes, registered voters, 2006, 2012 and 2018",
-        description=(
-            "State totals from E. Magar's compilation of IFE/INE computations. turnout_pct = total votes / lista nominal; it is "
-            "missing for 2018, because the source's 2018 rows have no null or total votes (INE's national 2018 turnout is in "
-            "presidential_national_results). valid_votes_pct_registered = valid votes / lista nominal is available for all "
-            "three years and is labelled as such; it is lower than turnout by the null and write-in votes. Votes cast abroad are "
-            "excluded. For 2012, the vote columns of the rows labelled Coahuila, Colima, Chiapas and Chihuahua (ord 261–264) are "
-            "permuted among these four states in the source; they are moved back (remapped_2012 = true, votes_from_line gives the "
-            "raw line the votes come from). lisnom is correctly assigned in the source and is not moved."
-        ),
-        sources=[MAGAR_SOURCE],
-        fields=[
-            YEAR_FIELD,
-            field_("election_date", "date", "Election day", required=True),
-            STATE_CODE,
-            field_("valid_votes", "integer", "Valid votes (efec): votes for candidates, excluding null and write-in votes", unit="votes", required=True, minimum=0),
-            field_("write_in_votes", "integer", "Votes for non-registered candidates (nr); missing for 2018", unit="votes", minimum=0),
-            field_("null_votes", "integer", "Null votes (nulos); missing for 2018", unit="votes", minimum=0),
-            field_("total_votes", "integer", "Total votes cast (vtot); missing for 2018", unit="votes", minimum=0),
-            field_("registered_voters", "integer", "Lista nominal (registered voters with a valid voter card)", unit="persons", required=True, minimum=0),
-            field_("turnout_pct", "number", "Total votes / lista nominal; missing for 2018", unit="percent of lista nominal", minimum=0, maximum=100),
-            field_("valid_votes_pct_registered", "number", "Valid votes / lista nominal (not turnout)", unit="percent of lista nominal", required=True, minimum=0, maximum=100),
-            field_("source", "string", "Original source as given by the compiler (fuente)", required=True),
-            field_("votes_from_line", "integer", "Line of the raw file whose vote columns the row carries (differs from the state's own line where remapped)", required=True, minimum=2),
-            field_("remapped_2012", "boolean", "True where the 2012 vote columns were moved back from another state's row", required=True),
-        ],
-        primary_key=["year", "state_code"],
-        foreign_keys=[foreign_key("state_code", "states", "state_code")],
-        derive=derive_state_totals,
-        depends_on=["states"],
-        period=("year", "election"),
-    ),
-    Resource(
-        name="presidential_national_results",
-        folder="elections",
-        title="Mexican presidential election results, national, 2006–2024, by count stage",
-        description=(
-            "National results as published by the electoral authorities (INE, IFE, TEPJF), one row per year, count stage, status "
-            "and item (candidate, null votes, total, turnout, registered voters), each with its source URL and the line(s) of "
-            "published_figures.csv. Where two official versions exist they are both kept: stage 'district count' (the INE/IFE "
-            "cómputos distritales; status 'preliminary' marks an earlier cut) and 'tribunal final' (the Electoral Tribunal's final "
-            "computation after annulments, 2012). 2018 total votes cast is the sum of INE's seven published components (the four "
-            "candidates, non-registered, null and the cancelled registration; derivation 'sum of published components'): it equals "
-            "the total in an encyclopedia's tabulation of INE and reproduces INE's published shares, which INE truncates to two "
-            "decimals. The 56,508,266 quoted for 2018 in one press report is kept as item_type 'total_quoted' and is never used as "
-            "a denominator (see note). No national figures were collected for 2006: its rows are the sums of the 32 "
-            "state rows of Magar's compilation (stage 'sum of state rows', source 'IFE post tribunal'), which exclude votes cast "
-            "abroad. percent_published is the figure as printed (share of total votes cast, or turnout as share of the lista "
-            "nominal); percent_computed divides votes by the total votes cast of the same year, stage and status (for the 'total' "
-            "row: by the registered voters of the same stage). Not found and left missing: the 2024 lista nominal; Senate groups "
-            "other than Morena, PAN and PRI at installation in 2018 (see congress_seats)."
-        ),
-        sources=PUBLISHED_SOURCES + [MAGAR_SOURCE],
-        fields=[
-            YEAR_FIELD,
-            field_("election_date", "date", "Election day", required=True),
-            field_("stage", "string", "Which official count: district count, tribunal final, or sum of state rows (2006)", required=True, enum=STAGES),
-            field_("status", "string", "Status of the figure in published_figures.csv", required=True, enum=["preliminary", "final", "revised"]),
-            field_("item", "string", "Candidate name, or the vote category (null votes, total votes cast, turnout, registered voters…)", required=True),
-            field_("item_type", "string", "Kind of item", required=True, enum=ITEM_TYPES),
-            field_("votes", "integer", "Votes (or persons, for registered voters); empty for a turnout row", unit="votes", minimum=0),
-            field_("percent_published", "number", "Percentage as published: candidate share of total votes cast, or turnout as share of the lista nominal", unit="percent", minimum=0, maximum=100),
-            field_("percent_computed", "number", "votes / total votes cast of the same year, stage and status (for the total row: / registered voters)", unit="percent", minimum=0, maximum=100),
-            field_("morena_line", "boolean", "True for López Obrador (2006, 2012, 2018) and Morena's 2024 candidate, Claudia Sheinbaum", required=True),
-            PUBLISHER_FIELD,
-            DOCUMENT_FIELD,
-            field_("source_url", "string", "Page where the figure was seen (space-separated if two)", required=True),
-            field_("source_rows", "string", "Line(s) of published_figures.csv (or of the Magar file for 2006)", required=True),
-            field_("derivation", "string", "published figure, or sum of state rows", required=True, enum=DERIVATIONS),
-            field_("collected_rows", "string", "Line(s) of collected/elections_figures.csv that give or confirm the figure (empty if none)"),
-            field_("note", "string", "Remarks on the row: why a quoted total is not a denominator, how a summed total was checked (empty if none)"),
-        ],
-        primary_key=["year", "stage", "status", "item"],
-        derive=derive_national,
-        period=("year", "election"),
-        status_field="status",
-    ),
-    Resource(
-        name="congress_seats",
-        folder="elections",
-        title="Seats in Mexico's Congress by party: LXIV (2018–2021), LXV (2021–2024) and LXVI (2024–2027) Legislatures",
-        description=(
-            "Seats per party in the Chamber of Deputies (500 seats) and the Senate (128 seats). stage 'INE assignment' counts "
-            "seats by the party that nominated the winner, as in INE's assignment of proportional-representation seats (23 "
-            "August 2018, 23 August 2021, 23 August 2024); stage 'installation' counts parliamentary groups when the legislature "
-            "was installed (29 August 2018, 29 August 2024), after elected members registered with groups other than their "
-            "nominating party. The Senate is elected for six years: the Senate elected in 2018 served the LXIV and LXV "
-            "Legislatures (2018–2024) and is listed under LXIV; the Senate elected in 2024 (2024–2030) is listed under LXVI. "
-            "coalition is the coalition the party ran in at the election that produced the legislature (2018: Juntos Haremos "
-            "Historia, Por México al Frente, Todos por México; 2021: Juntos Hacemos Historia, Va por México; 2024: Sigamos "
-            "Haciendo Historia, Fuerza y Corazón por México; the 2021 and 2024 coalitions were partial, covering some districts "
-            "only); coalition_2018 is the party's 2018 coalition whatever the legislature. Published coalition totals (2021: 278 "
-            "and 199 deputies; 2024: 364 deputies and 83 senators) are checked against the party rows. Not found and left "
-            "missing: the LXIV Senate groups other than Morena, PAN and PRI at installation; the LXV groups at installation; the "
-            "Senate's groups after 2018 and after 2024 (two PRD-elected senators joined Morena's group on 28 August 2024: see "
-            "elections_published_figures); the seats of parties that won none are not listed."
-        ),
-        sources=SEAT_SOURCES,
-        fields=[
-            field_("legislature", "string", "Legislature (Roman numeral)", required=True, enum=list(LEGISLATURES)),
-            field_("term", "string", "Years of the legislature (1 September – 31 August)", required=True),
-            field_("chamber", "string", "Chamber", required=True, enum=CHAMBERS),
-            field_("stage", "string", "INE assignment (by nominating party) or installation (parliamentary groups)", required=True, enum=SEAT_STAGES),
-            field_("party", "string", "Party ('No party' for members without a group)", required=True),
-            field_("coalition_2018", "string", "2018 presidential coalition of the party ('none' if it was in none)", required=True,
-                   enum=list(COALITION_2018.values()) + ["none"]),
-            field_("seats", "integer", "Seats", unit="seats", required=True, minimum=0),
-            field_("period_as_published", "string", "Period as given in published_figures.csv", required=True),
-            field_("publisher", "string", "Authority the count comes from", required=True),
-            field_("source_url", "string", "Page where the count was seen", required=True, pattern=URL_PATTERN),
-            field_("source_row", "integer", "Line of published_figures.csv", minimum=2),
-            field_("term_start", "date", "First day of the legislature: 1 September of the election year", required=True),
-            field_("coalition", "string", "Coalition the party ran in at the election that produced the legislature ('none' if it ran alone)", required=True),
-            field_("collected_row", "integer", "Line of collected/elections_figures.csv for counts the project collected (their period_as_published "
-                   "is as given there); empty for counts from published_figures.csv", minimum=2),
-        ],
-        primary_key=["legislature", "chamber", "stage", "party"],
-        derive=derive_seats,
-        period=("term_start", "legislature"),
-    ),
-]
+RESOURCES = resources_from_meta(__file__, derive={
+    "presidential_state_results": derive_state_results, "presidential_state_totals": derive_state_totals,
+    "presidential_national_results": derive_national, "congress_seats": derive_seats,
+})

@@ -30,11 +30,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, Resource, field_, foreign_key
-from analysis.etl.states import STATE_CODE
+from analysis.etl import DerivationError, resources_from_meta
 
 PREP = "elections/prep2024_presidencia_por_entidad_complete.csv"
-PREP_URL = "https://prep2024.ine.mx/publicacion/nacional/presidencia/nacional/candidatura"
 HEADER = ["", "State", "Candidate ID", "Name", "Total Votes", "Percentage", "National Votes", "Abroad Votes"]
 YEAR = 2024  # the file has no date column: the election day is taken from presidential_national_results
 # Name in the file -> (id, name as in presidential_national_results, item type, the file's Candidate ID)
@@ -131,46 +129,4 @@ def derive_prep(raw: Path, built: dict) -> pd.DataFrame:
     return out.drop(columns=["_o", "fraction_published", "source_line"]).reset_index(drop=True)
 
 
-RESOURCES = [
-    Resource(
-        name="presidential_state_results_2024_prep",
-        folder="elections",
-        title="Mexican presidential election 2024 by state and candidate: INE's preliminary results program (PREP), preliminary",
-        description=(
-            "Votes for each candidate, for non-registered candidates and null votes in each of the 32 states, at the close of "
-            "INE's preliminary results program (PREP), which counts the tally sheets received on election night, not all of "
-            "them. PRELIMINARY: these are not the official count. National sums of these rows (Sheinbaum 33,226,602) fall short "
-            "of INE's official district count (35,924,519), which is in presidential_national_results and has no state "
-            "breakdown in the package. votes is the row's total, votes_in_country plus votes_abroad (the PREP assigns votes cast abroad "
-            "to each voter's state). share_of_total_pct divides votes by the state's total of the five rows (the source file's "
-            "own percentages disagree slightly with its counts in 19 states and are not used); share_of_valid_pct divides votes cast in the country by the in-country votes for the three "
-            "candidates, the definition of presidential_state_results for 2006–2018 (valid votes, votes abroad excluded), so "
-            "that states can be compared with 2018."
-        ),
-        sources=[{"title": "INE, PREP 2024, Presidencia: resultados por entidad (scraped by Anonymate054/PREP2024, commit 07c2d40)",
-                  "path": PREP_URL, "publisher": "Instituto Nacional Electoral (INE)"}],
-        fields=[
-            field_("year", "integer", "Election year (calendar year, Mexico)", required=True),
-            field_("election_date", "date", "Election day", required=True),
-            STATE_CODE,
-            field_("candidate_id", "string", "Short identifier of the candidate or vote category", required=True, enum=[c[0] for c in CANDIDATES.values()]),
-            field_("candidate", "string", "Candidate, or 'Candidates not registered' / 'Null votes' (names as in presidential_national_results)", required=True),
-            field_("item_type", "string", "candidate, write_in (non-registered candidates) or null", required=True, enum=ITEM_TYPES),
-            field_("votes", "integer", "Votes counted by the PREP (in the country plus abroad)", unit="votes", required=True, minimum=0),
-            field_("votes_in_country", "integer", "Votes cast in Mexico", unit="votes", required=True, minimum=0),
-            field_("votes_abroad", "integer", "Votes cast abroad by voters registered in the state", unit="votes", required=True, minimum=0),
-            field_("share_of_total_pct", "number", "votes / the state's total of the five rows", unit="percent of total votes", required=True, minimum=0, maximum=100),
-            field_("share_of_valid_pct", "number", "votes cast in the country / in-country votes for the three candidates; empty for non-candidate rows",
-                   unit="percent of valid votes", minimum=0, maximum=100),
-            field_("rank_in_state", "integer", "Rank of the candidate by votes in the state (1 = carried the state); empty for non-candidate rows", minimum=1),
-            field_("count_stage", "string", "Which count the figures come from", required=True, enum=["PREP (preliminary results program)"]),
-            field_("status", "string", "Status of the figures: preliminary (PREP is not the official count)", required=True, enum=["preliminary"]),
-        ],
-        primary_key=["year", "state_code", "candidate_id"],
-        foreign_keys=[foreign_key("state_code", "states", "state_code")],
-        derive=derive_prep,
-        depends_on=["states", "presidential_national_results"],
-        period=("year", "election"),
-        status_field="status",
-    ),
-]
+RESOURCES = resources_from_meta(__file__, derive={"presidential_state_results_2024_prep": derive_prep})

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, Resource, field_
-from analysis.etl.elections_mx import CHECKS_TOPIC, COALITIONS_TOPIC, COLLECTED, DOCUMENT_FIELD, PUBLISHER_FIELD
+from analysis.etl import DerivationError, resources_from_meta
+from analysis.etl.elections_mx import CHECKS_TOPIC, COALITIONS_TOPIC, COLLECTED
 from analysis.etl.published import NOT_FOUND, read_published
 
 RECALL_TOPIC = "elections_recall"
@@ -27,7 +27,6 @@ STRUCTURED_TOPICS = ["elections_presidential", "legislature_seats", RECALL_TOPIC
 
 INE_COUNT = "INE count"
 TEPJF_FINAL = "TEPJF final computation"
-RECALL_STAGES = [INE_COUNT, TEPJF_FINAL]
 RECALL_ITEM_TYPES = ["option", "null", "total", "registered", "participation", "threshold"]
 CONTINUE, REVOKE = "Que siga en la Presidencia (he should stay)", "Que se le revoque el mandato (revoke his mandate)"
 # indicator -> (stage, item, item_type, column)
@@ -125,82 +124,6 @@ def derive_figures(raw: Path, built: dict) -> pd.DataFrame:
     return out.sort_values("source_row").reset_index(drop=True)
 
 
-RESOURCES = [
-    Resource(
-        name="recall_referendum_2022",
-        folder="elections",
-        title="Recall referendum on President López Obrador (revocación de mandato), 10 April 2022: results",
-        description=(
-            "Votes for each option of the recall referendum of 10 April 2022, null and total votes, the lista nominal, the "
-            "participation and the participation the constitution requires for a binding result (40% of the lista nominal, "
-            "CPEUM art. 35, fraction IX). stage 'TEPJF final computation' is the Electoral Tribunal's final count (27 April "
-            "2022, published in the DOF), which declared the process concluded and without legal effect because participation "
-            "was 17.77%; stage 'INE count' (status preliminary) is INE's earlier count as reported, and holds the lista "
-            "nominal (92,823,216). percent_published is as published (INE and the TEPJF truncate to two decimals); "
-            "percent_computed divides votes by the total of the same stage (for total rows: by the lista nominal), rounded. "
-            "Figures reproduced by the press from the TEPJF resolution; the participation and the 40% rule are on the DOF page."
-        ),
-        sources=[{"title": "TEPJF Sala Superior, cómputo final y declaratoria de conclusión del proceso de revocación de mandato (DOF)",
-                  "path": "https://www.dof.gob.mx/nota_detalle_popup.php?codigo=5653455", "publisher": "Tribunal Electoral del Poder Judicial de la Federación (TEPJF)"}],
-        fields=[
-            field_("vote_date", "date", "Day of the vote", required=True),
-            field_("stage", "string", "Which count: INE's count or the TEPJF's final computation", required=True, enum=RECALL_STAGES),
-            field_("status", "string", "Status of the figure in collected/elections_figures.csv", required=True, enum=["preliminary", "final"]),
-            field_("item", "string", "Option on the ballot, or the vote category (null votes, total, lista nominal, participation)", required=True),
-            field_("item_type", "string", "Kind of item", required=True, enum=RECALL_ITEM_TYPES),
-            field_("votes", "integer", "Votes (persons, for the lista nominal); empty for percentage rows", unit="votes", minimum=0),
-            field_("percent_published", "number", "Percentage as published: share of total votes, or participation as share of the lista nominal", unit="percent", minimum=0, maximum=100),
-            field_("percent_computed", "number", "votes / total votes of the same stage (for total rows: / lista nominal), rounded to two decimals", unit="percent", minimum=0, maximum=100),
-            PUBLISHER_FIELD,
-            DOCUMENT_FIELD,
-            field_("source_url", "string", "Page(s) where the figure was seen (space-separated if two)", required=True),
-            field_("source_rows", "string", "Line(s) of collected/elections_figures.csv", required=True),
-        ],
-        primary_key=["stage", "status", "item"],
-        derive=derive_recall,
-        period=("vote_date", "election"),
-        status_field="status",
-        row_sources=("document", "source_url"),
-    ),
-    Resource(
-        name="elections_published_figures",
-        folder="elections",
-        title="Other published election figures of López Obrador's term: governorships, coalitions, votes in Congress, 2018 count checks",
-        description=(
-            "Figures the elections chapter cites that are not rows of the results or seat tables, one per row as collected, "
-            "with the page where each was seen and a short verbatim excerpt (mostly press reports of INE, TEPJF and "
-            "congressional sessions; 'as reported' in document). Topics: presidential_checks (figures on the 2018 count: the "
-            "encyclopedia's total and INE's combined null-type count used to check the component sum, the 56,508,266 quoted in "
-            "one press report, the TEPJF's final figures for López Obrador, the list size in a copy of INE's PREP feed); "
-            "election_coalitions (which parties ran together in 2021 and 2024, with their number of relative-majority "
-            "candidacies); legislature_votes (the Senate bloc after two PRD-elected senators joined Morena's group; the 2024 "
-            "judicial reform votes; state legislatures' approvals); elections_governors (governorships and state legislatures "
-            "held by Morena and allies, with each outlet's counting convention in note). Rows with value_text 'NOT FOUND' are "
-            "figures looked for and not found (value empty; note says what was searched), including those of the topics whose "
-            "found figures are in presidential_national_results, congress_seats and recall_referendum_2022."
-        ),
-        sources=[],
-        fields=[
-            field_("topic", "string", "Topic of the figure", required=True, enum=OTHER_TOPICS + STRUCTURED_TOPICS),
-            field_("indicator", "string", "What the figure counts", required=True),
-            field_("period", "string", "Date or period as collected", required=True),
-            field_("reference_date", "date", "The date the figure refers to, where the period is a single day (ISO)"),
-            field_("value", "number", "The figure (empty where NOT FOUND)"),
-            field_("value_text", "string", "The value cell as collected (keeps 'NOT FOUND')", required=True),
-            field_("unit", "string", "Unit of the figure"),
-            field_("status", "string", "Status as collected (final, preliminary, revised, unspecified)", required=True,
-                   enum=["final", "preliminary", "revised", "unspecified"]),
-            field_("publisher", "string", "Authority the figure comes from (as reported, for press pages)"),
-            field_("document", "string", "Release, session or count the figure belongs to"),
-            field_("source_url", "string", "Page where the figure was seen (empty where NOT FOUND)"),
-            field_("excerpt", "string", "Short verbatim excerpt of the page"),
-            field_("note", "string", "Collector's note: source quality, other versions, what was searched"),
-            field_("source_row", "integer", "Line of collected/elections_figures.csv", required=True, minimum=2),
-        ],
-        primary_key=["source_row"],
-        derive=derive_figures,
-        period=("reference_date", "day"),
-        status_field="status",
-        row_sources=("document", "source_url"),
-    ),
-]
+RESOURCES = resources_from_meta(__file__, derive={
+    "recall_referendum_2022": derive_recall, "elections_published_figures": derive_figures,
+})

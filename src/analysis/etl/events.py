@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, Resource, field_, read_csv_with_header
-from analysis.etl.published import TIMELINE, URL_PATTERN, URL
+from analysis.etl import DerivationError, read_csv_with_header, resources_from_meta
+from analysis.etl.published import TIMELINE, URL
 from analysis.data.events import Label
 
 CATEGORIES = ["elections", "trade", "migration", "security", "diplomacy"]
@@ -128,31 +128,4 @@ def derive_events(raw: Path, built: dict) -> pd.DataFrame:
     return frame
 
 
-RESOURCES = [
-    Resource(
-        name="events",
-        folder="reference",
-        title="Timeline of U.S.–Mexico events, 2018–2024",
-        description=(
-            "Dated events of the bilateral relationship (elections, trade, migration, security, diplomacy), each "
-            "with the publisher and URL where the date was seen. Month-precision dates are stored as the 1st of the "
-            "month with date_precision = 'month'. event_id is the row's rank in date order and may change when "
-            "events are added: join on date and label for stable references."
-        ),
-        sources=[],
-        row_sources=("publisher", "source_url"),
-        fields=[
-            field_("event_id", "string", "Row identifier in date order (E001, E002, …)", required=True, unique=True, pattern="^E[0-9]{3}$"),
-            field_("date", "date", "Date of the event (1st of the month when only the month is known)", required=True),
-            field_("date_precision", "string", "Precision of the date", required=True, enum=["day", "month"]),
-            field_("category", "string", "Topic of the event", required=True, enum=CATEGORIES),
-            field_("event", "string", "What happened, in the project's own words", required=True),
-            field_("label", "string", "Short label for chart annotations", required=True),
-            field_("publisher", "string", "Publisher of the page where the date was seen", required=True),
-            field_("source_url", "string", "URL of that page", required=True, pattern=URL_PATTERN),
-            field_("origin", "string", "Where the row comes from: events_timeline.csv or the project's collection of the chapter that needs it (collected/<topic>_events.csv)", required=True),
-        ],
-        primary_key=["event_id"],
-        derive=derive_events,
-    ),
-]
+RESOURCES = resources_from_meta(__file__, derive={"events": derive_events})

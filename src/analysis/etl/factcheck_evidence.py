@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, Resource, field_
-from analysis.etl.published import COLLECTED, URL_PATTERN, read_published
+from analysis.etl import DerivationError, resources_from_meta
+from analysis.etl.published import COLLECTED, read_published
 
 FIGURES = f"{COLLECTED}/factcheck_figures.csv"
 TOPIC = "factcheck"
@@ -54,39 +54,4 @@ def derive_figures(raw: Path, built: dict) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-RESOURCES = [
-    Resource(
-        name="factcheck_figures",
-        folder="factcheck",
-        title="Published figures used by the fact-check ledger",
-        description=(
-            "Figures the fact-check ledger needs to judge the five articles' claims that no chapter table holds: earlier "
-            "(preliminary) releases an author could have used, estimates by other agencies (UNODC, Pew, CONEVAL, RSF, "
-            "SESNSP), rankings and counts stated by U.S. agencies, fact-checkers and press reports citing official data. "
-            "One row per figure, keyed by indicator and period, with its publisher and the URL where it was seen "
-            "(press and secondary pages say 'as reported by …'). Periods are as published: a bare year is a calendar "
-            "year, FY a U.S. fiscal year (Oct–Sep), YYYY-MM a month, a slash a date range. A published range keeps its "
-            "ends in value_low and value_high with value empty. 'more than', 'nearly' and 'approximately' in the unit "
-            "repeat the source's own wording: the value is the figure as printed, never an estimate of ours."
-        ),
-        sources=[],
-        row_sources=("publisher", "source_url"),
-        fields=[
-            field_("indicator", "string", "What the figure counts, in the project's words", required=True),
-            field_("geo", "string", "Geography", required=True),
-            field_("period", "string", "Period as published (bare year = calendar year; FY = U.S. fiscal year; slash = range)", required=True),
-            field_("value", "number", "The figure as published (empty for a published range)"),
-            field_("value_low", "number", "Lower end of a published range"),
-            field_("value_high", "number", "Upper end of a published range"),
-            field_("unit", "string", "Unit, with the source's qualifiers (more than, nearly, approximately)", required=True),
-            field_("status", "string", "final / preliminary / partial-year / unspecified", required=True, enum=STATUSES),
-            field_("publisher", "string", "Publisher of the figure (as reported by … for press and secondary pages)", required=True),
-            field_("document", "string", "Document or article in which the figure appears"),
-            field_("source_url", "string", "URL where the figure was seen", required=True, pattern=URL_PATTERN),
-            field_("note", "string", "Caveats: definitions, vintage, source quality"),
-            field_("source_row", "integer", "Line of raw/collected/factcheck_figures.csv", required=True, unique=True, minimum=2),
-        ],
-        primary_key=["indicator", "period"],
-        derive=derive_figures,
-    ),
-]
+RESOURCES = resources_from_meta(__file__, derive={"factcheck_figures": derive_figures})

@@ -29,8 +29,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, Resource, field_, read_csv_with_header
-from analysis.etl.published import NOT_FOUND, URL_PATTERN, read_published
+from analysis.etl import DerivationError, read_csv_with_header, resources_from_meta
+from analysis.etl.published import NOT_FOUND, read_published
 
 HIST_SW = "migration/southwest_border_apprehensions_1960_2019.csv"
 HIST_NATIONWIDE = "migration/nationwide_total_apprehensions_1925_2019.csv"
@@ -56,16 +56,6 @@ SBO_TITLES = {"Title 8": "title_8", "Title 42": "title_42"}
 # the totals are kept as published. Any other mismatch stops the derivation.
 KNOWN_SUM_DISCREPANCIES = {("nationwide total", 2001), ("southwest border", 2001), ("rio grande valley", 2001)}
 PUBLISHED_TOPICS = ["migration_asylum", "migration_mexico_enforcement"]
-
-CBP_STATS = {"title": "U.S. Border Patrol, Fiscal Year Statistics (apprehensions, nationality, deaths), FY1925–FY2019 tables, "
-                      "as parsed by jacobkap/borderpatrol", "path": "https://www.cbp.gov/newsroom/media-resources/stats",
-             "publisher": "U.S. Customs and Border Protection"}
-KHSM_SOURCE = {"title": "DHS OHSS, Key Homeland Security Metrics: CBP Encounters – USBP workbook (FY25 m11 release)",
-               "path": "https://ohss.dhs.gov/khsm/cbp-encounters", "publisher": "U.S. Department of Homeland Security, Office of Homeland Security Statistics"}
-SBO_SOURCE = {"title": "CBP, Southwest Land Border Encounters (files sbo-encounters-fy19-fy22 and FY22–FY25 August)",
-              "path": "https://www.cbp.gov/document/stats/southwest-land-border-encounters", "publisher": "U.S. Customs and Border Protection"}
-NATIONWIDE_SOURCE = {"title": "CBP, Nationwide Encounters (file nationwide-encounters-fy20-fy23-state)",
-                     "path": "https://www.cbp.gov/document/stats/nationwide-encounters", "publisher": "U.S. Customs and Border Protection"}
 
 # --------------------------------------------------------------------------- helpers (tested)
 
@@ -420,227 +410,10 @@ def published_rows(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-# --------------------------------------------------------------------------- resources
-
-def figure_fields(raw_file: str, topics: list[str], status: str) -> list[dict]:
-    """Fields of a table holding the rows of a published-figures file (``published_rows``): the file's
-    name, its topics and the status values its rows use are what differ between such tables."""
-    return [
-        field_("source_row", "integer", f"Line of {raw_file} the row comes from", required=True, unique=True, minimum=2),
-        field_("topic", "string", "Topic", required=True, enum=topics),
-        field_("indicator", "string", "What the figure counts, as the collectors described it", required=True),
-        field_("geo", "string", "Geography", required=True),
-        field_("period", "string", "Period as published (FY = U.S. fiscal year; bare year = calendar year)", required=True),
-        field_("period_type", "string", "How the period is counted", required=True, enum=["U.S. fiscal year", "calendar year", "date range"]),
-        field_("value", "number", "Published value (empty when not found)", minimum=0),
-        field_("unit", "string", "Unit of the value (cases, persons returned, events…)"),
-        field_("status", "string", status, required=True),
-        field_("publisher", "string", "Publisher of the figure"),
-        field_("document", "string", "Document in which the figure appears"),
-        field_("source_url", "string", "URL where the figure was seen", pattern=URL_PATTERN),
-        field_("note", "string", "Collectors' note (definitions, disagreements)"),
-    ]
-
-
-FY_FIELD = field_("fiscal_year", "integer", "U.S. federal fiscal year (1 October – 30 September), named for the year in which it ends",
-                  required=True, minimum=1925, maximum=2025)
-COUNT = "persons-events (a person caught twice counts twice)"
-ROUNDED = "persons-events, rounded by OHSS to the nearest 10"
-DEFINITION_SBO = ("Encounters = U.S. Border Patrol apprehensions (Title 8) and expulsions (Title 42) between ports of entry, plus "
-                  "Office of Field Operations inadmissibles (Title 8) and expulsions (Title 42) at ports of entry.")
-
-RESOURCES = [
-    Resource(
-        name="usbp_apprehensions_historical",
-        folder="migration",
-        title="U.S. Border Patrol apprehensions by fiscal year, FY1925–FY2019 (CBP historical tables)",
-        description=(
-            "Border Patrol apprehensions (arrests under Title 8 immigration law) by U.S. fiscal year (October–September): "
-            "nationwide from FY1925, southwest border sectors from FY1960, Mexican nationals from FY2000, and deaths of migrants "
-            "recorded in southwest border sectors from FY1998. Excludes people found inadmissible at ports of entry (OFO). These are "
-            "CBP's unrounded published totals; they end in FY2019, the last year before Title 42 expulsions and before CBP switched to "
-            "'encounters'. The FY2001 nationality table prints totals one higher than Mexican plus other-than-Mexican for the nationwide, "
-            "southwest border and Rio Grande Valley rows; the totals are kept as published."
-        ),
-        sources=[CBP_STATS],
-        fields=[
-            FY_FIELD,
-            field_("nationwide_apprehensions", "integer", "Border Patrol apprehensions, all sectors nationwide", unit=COUNT, required=True, minimum=0),
-            field_("sw_apprehensions", "integer", "Border Patrol apprehensions in the nine southwest border sectors (FY1960 on)", unit=COUNT, minimum=0),
-            field_("sw_mexican_apprehensions", "integer", "Southwest border apprehensions of Mexican nationals (FY2000 on)", unit=COUNT, minimum=0),
-            field_("nationwide_mexican_apprehensions", "integer", "Nationwide apprehensions of Mexican nationals (FY2000 on)", unit=COUNT, minimum=0),
-            field_("sw_deaths", "integer", "Migrant deaths recorded by Border Patrol in southwest border sectors (FY1998 on)", unit="deaths", minimum=0),
-        ],
-        primary_key=["fiscal_year"],
-        derive=derive_historical,
-        period=("fiscal_year", "U.S. fiscal year"),
-    ),
-    Resource(
-        name="usbp_encounters_region_annual",
-        folder="migration",
-        title="U.S. Border Patrol encounters by border region and fiscal year, FY2000–FY2024 (DHS OHSS)",
-        description=(
-            "Border Patrol encounters (Title 8 apprehensions and, from March 2020, Title 42 expulsions) by region, U.S. fiscal "
-            "years FY2000–FY2024, from the OHSS Key Homeland Security Metrics workbook (sheet 'Annual Region'). Border Patrol only: "
-            "excludes OFO inadmissibles at ports of entry. OHSS rounds every value to the nearest 10 and recomputes the series from "
-            "current records, so years before FY2020 differ from CBP's historical apprehension tables (for example FY2000 southwest "
-            "border 1,566,420 here against 1,643,679 in CBP's table). FY2025 (partial in this release) is left out."
-        ),
-        sources=[KHSM_SOURCE],
-        fields=[
-            field_("fiscal_year", "integer", "U.S. federal fiscal year (October–September)", required=True, minimum=2000, maximum=KHSM_LAST_COMPLETE_FY),
-            field_("region", "string", "Border region as OHSS names it", required=True, enum=KHSM_REGIONS),
-            field_("encounters", "integer", "Border Patrol encounters (Title 8 apprehensions + Title 42 expulsions)", unit=ROUNDED, required=True, minimum=0),
-        ],
-        primary_key=["fiscal_year", "region"],
-        derive=derive_khsm_region,
-        period=("fiscal_year", "U.S. fiscal year"),
-    ),
-    Resource(
-        name="usbp_sw_citizenship_annual",
-        folder="migration",
-        title="U.S. Border Patrol southwest border encounters by citizenship, FY2000–FY2024 (DHS OHSS)",
-        description=(
-            "Border Patrol encounters at the southwest land border by country of citizenship and U.S. fiscal year, from the OHSS KHSM "
-            "workbook (sheet 'Annual Rgn and Citp'). Title 8 apprehensions plus Title 42 expulsions (from March 2020); excludes OFO. "
-            "Rounded by OHSS to the nearest 10 per cell, so the sum over countries differs by a few tens from the rounded regional total. "
-            "citizenship_group maps countries to CBP's five groups (Mexico, Guatemala, Honduras, El Salvador, Other)."
-        ),
-        sources=[KHSM_SOURCE],
-        fields=[
-            field_("fiscal_year", "integer", "U.S. federal fiscal year (October–September)", required=True, minimum=2000, maximum=KHSM_LAST_COMPLETE_FY),
-            field_("citizenship", "string", "Country of citizenship as OHSS names it", required=True),
-            field_("citizenship_group", "string", "CBP citizenship group", required=True, enum=CITIZENSHIP_GROUPS),
-            field_("encounters", "integer", "Border Patrol encounters, southwest land border", unit=ROUNDED, required=True, minimum=0),
-        ],
-        primary_key=["fiscal_year", "citizenship"],
-        derive=derive_khsm_citizenship,
-        period=("fiscal_year", "U.S. fiscal year"),
-    ),
-    Resource(
-        name="usbp_sw_family_status_annual",
-        folder="migration",
-        title="U.S. Border Patrol southwest border encounters by family status, FY2000–FY2024 (DHS OHSS)",
-        description=(
-            "Border Patrol encounters at the southwest land border by family status and U.S. fiscal year, from the OHSS KHSM workbook "
-            "(sheet 'Annual Rgn and Fam Status'): single adults, individuals in family units (a child with a parent or legal guardian) "
-            "and unaccompanied children. OHSS records no family units or unaccompanied children before FY2008 (all encounters count as "
-            "single adults) and no family units before FY2012; treat early years as a recording break, not as an absence of families. "
-            "Border Patrol only; rounded to the nearest 10."
-        ),
-        sources=[KHSM_SOURCE],
-        fields=[
-            field_("fiscal_year", "integer", "U.S. federal fiscal year (October–September)", required=True, minimum=2000, maximum=KHSM_LAST_COMPLETE_FY),
-            field_("family_status", "string", "Family status as recorded by Border Patrol", required=True, enum=list(KHSM_FAMILY_STATUS.values())),
-            field_("encounters", "integer", "Border Patrol encounters, southwest land border", unit=ROUNDED, required=True, minimum=0),
-        ],
-        primary_key=["fiscal_year", "family_status"],
-        derive=derive_khsm_family,
-        period=("fiscal_year", "U.S. fiscal year"),
-    ),
-    Resource(
-        name="sw_border_encounters_monthly",
-        folder="migration",
-        title="Southwest land border encounters by month and citizenship group, October 2018 – August 2025 (CBP)",
-        description=(
-            DEFINITION_SBO + " Monthly, FY2019 (from October 2018) to FY2025 through August 2025, from CBP's Southwest Land Border "
-            "Encounters files (FY2019–FY2021 from the FY19–FY22 release; FY2022 on from the FY22–FY25 release, which agrees exactly "
-            "with the earlier one for FY2022). Unrounded. One row per month and citizenship group; the further columns split "
-            "encounters three ways (by component, by legal authority and by demographic), each split summing to encounters. "
-            "fiscal_year is the U.S. fiscal year (October–September) of the month."
-        ),
-        sources=[SBO_SOURCE],
-        fields=[
-            field_("date", "date", "First day of the calendar month", required=True),
-            field_("fiscal_year", "integer", "U.S. federal fiscal year of the month (October–September)", required=True, minimum=2019, maximum=2025),
-            field_("citizenship", "string", "CBP citizenship group", required=True, enum=CITIZENSHIP_GROUPS),
-            field_("encounters", "integer", "All encounters (USBP + OFO, Title 8 + Title 42)", unit=COUNT, required=True, minimum=0),
-            field_("ofo", "integer", "Office of Field Operations encounters at ports of entry (inadmissibles + expulsions)", unit=COUNT, required=True, minimum=0),
-            field_("usbp", "integer", "U.S. Border Patrol encounters between ports (apprehensions + expulsions)", unit=COUNT, required=True, minimum=0),
-            field_("title_42", "integer", "Title 42 expulsions (USBP + OFO), March 2020 – May 2023", unit=COUNT, required=True, minimum=0),
-            field_("title_8", "integer", "Title 8 apprehensions and inadmissibles (USBP + OFO)", unit=COUNT, required=True, minimum=0),
-            field_("accompanied_minors", "integer", "Accompanied minors", unit=COUNT, required=True, minimum=0),
-            field_("family_units", "integer", "Individuals in family units (FMUA)", unit=COUNT, required=True, minimum=0),
-            field_("single_adults", "integer", "Single adults", unit=COUNT, required=True, minimum=0),
-            field_("unaccompanied_children", "integer", "Unaccompanied children (CBP: 'UC / Single Minors', later 'UAC')", unit=COUNT, required=True, minimum=0),
-        ],
-        primary_key=["date", "citizenship"],
-        derive=derive_sbo_monthly,
-        period=("date", "month"),
-    ),
-    Resource(
-        name="sw_border_encounters_annual",
-        folder="migration",
-        title="Southwest land border encounters by fiscal year, component and legal authority, FY2019–FY2025 (CBP)",
-        description=(
-            "All encounters at the southwest land border by U.S. fiscal year (October–September), split by CBP component and by "
-            "legal authority, summed by this project over months, citizenship groups and demographic groups from CBP's Southwest Land "
-            "Border Encounters files (FY2019–FY2021 from the FY19–FY22 release, FY2022 on from the FY22–FY25 release). The four "
-            "cells of a year are: U.S. Border Patrol, Title 8 = apprehensions between ports of entry; U.S. Border Patrol, Title 42 = "
-            "expulsions between ports; Office of Field Operations, Title 8 = people found inadmissible at ports of entry; Office of "
-            "Field Operations, Title 42 = expulsions at ports. Title 42 expulsions occur only from March 2020 to May 2023. Every "
-            "count is of events: a person stopped twice counts twice. Unrounded. months gives how many months of the year the files "
-            "hold: FY2025 holds October 2024 – August 2025 only (status 'partial fiscal year') and must not be compared with full "
-            "years. Border Patrol Title 8 apprehensions in FY2019 (851,508) equal CBP's historical apprehension table for that year."
-        ),
-        sources=[SBO_SOURCE],
-        fields=[
-            field_("fiscal_year", "integer", "U.S. federal fiscal year (October–September), named for the year in which it ends",
-                   required=True, minimum=2019, maximum=2025),
-            field_("component", "string", "CBP component: U.S. Border Patrol (between ports of entry) or Office of Field Operations "
-                   "(at ports of entry)", required=True, enum=list(SBO_ANNUAL_COMPONENTS.values())),
-            field_("authority", "string", "Legal authority of the encounter: Title 8 (immigration law: apprehensions and "
-                   "inadmissibles) or Title 42 (public-health expulsions)", required=True, enum=list(SBO_ANNUAL_AUTHORITIES.values())),
-            field_("encounters", "integer", "Encounters in the fiscal year (or in its months held, for a partial year)",
-                   unit="encounters (events; a person stopped twice counts twice)", required=True, minimum=0),
-            field_("months", "integer", "Months of the fiscal year held in CBP's files", unit="months", required=True, minimum=1, maximum=12),
-            field_("first_month", "date", "First month of the fiscal year held (1st of the month)", required=True),
-            field_("last_month", "date", "Last month of the fiscal year held (1st of the month)", required=True),
-            field_("status", "string", "Whether the files hold the whole fiscal year", required=True, enum=FY_STATUS),
-        ],
-        primary_key=["fiscal_year", "component", "authority"],
-        derive=derive_sbo_annual,
-        period=("fiscal_year", "U.S. fiscal year"),
-        status_field="status",
-    ),
-    Resource(
-        name="sw_border_encounters_citizenship_fy",
-        folder="migration",
-        title="Southwest land border encounters by detailed citizenship, FY2020–FY2023 (CBP Nationwide Encounters)",
-        description=(
-            DEFINITION_SBO + " Summed by this project over months, states and demographic groups from CBP's Nationwide Encounters "
-            "state file (rows of the Southwest Land Border region only), by U.S. fiscal year (October–September). CBP names 21 "
-            "countries and groups the rest as OTHER. No USBP/OFO split in this file. Unrounded; the fiscal-year totals equal the "
-            "Southwest Land Border Encounters series."
-        ),
-        sources=[NATIONWIDE_SOURCE],
-        fields=[
-            field_("fiscal_year", "integer", "U.S. federal fiscal year (October–September)", required=True, minimum=2020, maximum=2023),
-            field_("citizenship", "string", "Citizenship as CBP names it (capitals; OTHER = all countries not listed)", required=True),
-            field_("citizenship_group", "string", "CBP citizenship group", required=True, enum=CITIZENSHIP_GROUPS),
-            field_("encounters", "integer", "All encounters (USBP + OFO, Title 8 + Title 42)", unit=COUNT, required=True, minimum=0),
-            field_("title_8", "integer", "Title 8 apprehensions and inadmissibles", unit=COUNT, required=True, minimum=0),
-            field_("title_42", "integer", "Title 42 expulsions", unit=COUNT, required=True, minimum=0),
-        ],
-        primary_key=["fiscal_year", "citizenship"],
-        derive=derive_nationwide_citizenship,
-        period=("fiscal_year", "U.S. fiscal year"),
-    ),
-    Resource(
-        name="migration_published_figures",
-        folder="migration",
-        title="Published figures on asylum screening, Mexico's returns of Central Americans and Remain in Mexico",
-        description=(
-            "Figures seen in official releases or in press reports that cite them (topics migration_asylum and "
-            "migration_mexico_enforcement of the project's published-figures file), one row per figure with its source URL. "
-            "Figures from different sources are kept side by side where they disagree (e.g. IOM receiving-country counts against INM "
-            "counts; TRAC against MPI on Remain in Mexico). Rows the collectors searched for but did not find keep an empty value "
-            "and status 'not found'. period_type says whether the period is a U.S. fiscal year, a calendar year or a date range."
-        ),
-        sources=[],
-        row_sources=("publisher", "source_url"),
-        fields=figure_fields("published_figures.csv", PUBLISHED_TOPICS, "final / partial / partial-year / not found / unspecified"),
-        primary_key=["source_row"],
-        derive=derive_published,
-    ),
-]
+# --------------------------------------------------------------------------- resources (metadata: migration.meta.yml)
+RESOURCES = resources_from_meta(__file__, derive={
+    "usbp_apprehensions_historical": derive_historical, "usbp_encounters_region_annual": derive_khsm_region,
+    "usbp_sw_citizenship_annual": derive_khsm_citizenship, "usbp_sw_family_status_annual": derive_khsm_family,
+    "sw_border_encounters_monthly": derive_sbo_monthly, "sw_border_encounters_annual": derive_sbo_annual,
+    "sw_border_encounters_citizenship_fy": derive_nationwide_citizenship, "migration_published_figures": derive_published,
+})

@@ -25,9 +25,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, Resource, field_
-from analysis.etl.migration import figure_fields, published_rows
-from analysis.etl.published import COLLECTED, URL_PATTERN, read_published
+from analysis.etl import DerivationError, resources_from_meta
+from analysis.etl.migration import published_rows
+from analysis.etl.published import COLLECTED, read_published
 
 COLLECTED_FILE = f"{COLLECTED}/migration_figures.csv"
 TOPICS = ["migration_mexico_enforcement", "migration_national_guard", "migration_border_encounters", "migration_policy"]
@@ -115,62 +115,7 @@ def derive_enforcement_annual(raw: Path, built: dict) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-STATUS = "final / revised / preliminary / partial / unspecified / not found"
-
-RESOURCES = [
-    Resource(
-        name="migration_collected_figures",
-        folder="migration",
-        title="Figures collected for the migration chapter: Mexico's enforcement, National Guard deployment, MPP 2.0, FY2025",
-        description=(
-            "Figures the project collected from published pages (raw file collected/migration_figures.csv), one row per figure "
-            "with the page's URL: Mexico's detentions and returns of migrants as counted by INM and UPM (mostly as reported in "
-            "the Mexican press), the size of the National Guard and armed-forces deployment on migration, counts of the "
-            "reimplemented Remain in Mexico programme (MPP 2.0), Mexico's acceptance of returns of non-Mexicans, and DHS's "
-            "preliminary FY2025 Border Patrol total. Figures that disagree are kept side by side. Rows searched for and not "
-            "found keep an empty value and status 'not found'. period_type says whether the period is a U.S. fiscal year, a "
-            "calendar year or a date range."
-        ),
-        sources=[],
-        row_sources=("publisher", "source_url"),
-        fields=figure_fields(COLLECTED_FILE, TOPICS, STATUS),
-        primary_key=["source_row"],
-        derive=derive_collected,
-    ),
-    Resource(
-        name="mexico_enforcement_annual",
-        folder="migration",
-        title="Mexico's migration enforcement by calendar year and counting series, 2014–2024 (INM, UPM, IOM)",
-        description=(
-            "Calendar-year figures on people Mexico's authorities detained or returned, from migration_published_figures and "
-            "migration_collected_figures, one row per year and series. A series is one count under one definition: 'people "
-            "detained' are INM's foreigners lodged in migration stations (to 2019) or UPM's events of people in irregular status "
-            "presented to INM or channelled to shelters (from 2021), which count events, not people, and are not comparable with "
-            "each other; 'people returned' are six different counts of returns (receiving countries' counts of their citizens "
-            "returned from Mexico, INM counts of Central Americans returned, and four counts of all nationalities). Never sum "
-            "series or join them into one line. Years with no figure have no row (the searches are recorded as 'not found' rows "
-            "in the two source tables). Most figures are press reports of official statistics: publisher names the official "
-            "source and the source tables name the outlet."
-        ),
-        sources=[],
-        row_sources=("publisher", "source_url"),
-        fields=[
-            field_("year", "integer", "Calendar year (January–December)", required=True, minimum=2000, maximum=2030),
-            field_("measure", "string", "What the series counts", required=True, enum=[DETENTIONS, RETURNS]),
-            field_("series", "string", "Series identifier (one definition, one reporting chain)", required=True, enum=list(SERIES)),
-            field_("series_label", "string", "The series' definition in words", required=True),
-            field_("value", "integer", "Published value", unit="events or persons, as unit says", required=True, minimum=0),
-            field_("unit", "string", "Unit as published (events, persons returned)", required=True),
-            field_("status", "string", STATUS, required=True),
-            field_("publisher", "string", "Official source of the figure", required=True),
-            field_("source_url", "string", "URL where the figure was seen", required=True, pattern=URL_PATTERN),
-            field_("origin", "string", "Raw file and line the figure comes from", required=True),
-        ],
-        primary_key=["year", "series"],
-        derive=derive_enforcement_annual,
-        depends_on=["migration_published_figures", "migration_collected_figures"],
-        period=("year", "calendar year"),
-        status_field="status",
-    ),
-]
+RESOURCES = resources_from_meta(__file__, derive={
+    "migration_collected_figures": derive_collected, "mexico_enforcement_annual": derive_enforcement_annual,
+})
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.data.periods import first_break_in_months
-from analysis.etl import DerivationError, Resource, field_, read_csv_with_header
+from analysis.etl import DerivationError, read_csv_with_header, resources_from_meta
 
 MONTHLY = "remittances/banxico_remesas_mensuales.csv"
 HEADER = ["PERIODO", "ID_FLUJO", "FLUJO", "OPERACIONES", "VALOR_USD"]
@@ -66,33 +66,4 @@ def derive_remittances(raw: Path, built: dict) -> pd.DataFrame:
     return result.sort_values("date").reset_index(drop=True)
 
 
-RESOURCES = [
-    Resource(
-        name="remittances_monthly",
-        folder="trade",
-        title="Remittances to Mexico (inflows) and from Mexico (outflows), monthly (Banco de México)",
-        description=(
-            "Monthly remittance inflows to Mexico (remesas, ingresos) from January 1995, their number of transactions, and "
-            "remittance outflows from Mexico (egresos) from January 2013 (empty before), in millions of current U.S. dollars, "
-            "not seasonally adjusted, calendar months (date = 1st of the month). Banco de México's current revised series "
-            "(SIE, 'Ingresos y Egresos por Remesas'); first-release figures reported in the press can differ. The latest "
-            "year in the table is partial: count months before comparing annual sums."
-        ),
-        sources=[
-            {"title": "Banco de México, SIE: Ingresos y Egresos por Remesas (monthly)",
-             "path": "https://www.banxico.org.mx/SieInternet/consultarDirectorioInternetAction.do?sector=1&accion=consultarDirectorioCuadros&locale=es",
-             "publisher": "Banco de México"},
-            {"title": "lapanquecita/remesas, data/remesas_mensuales.csv (copy of the Banxico series, MIT)",
-             "path": "https://github.com/lapanquecita/remesas", "publisher": "lapanquecita"},
-        ],
-        fields=[
-            field_("date", "date", "Calendar month (1st of the month)", required=True, unique=True),
-            field_("remittances_usd_mn", "number", "Remittance inflows to Mexico", unit="USD million, current, NSA", required=True, minimum=0),
-            field_("operations", "integer", "Number of inflow transactions", unit="transactions", required=True, minimum=0),
-            field_("outflows_usd_mn", "number", "Remittance outflows from Mexico (published from January 2013)", unit="USD million, current, NSA", minimum=0),
-        ],
-        primary_key=["date"],
-        derive=derive_remittances,
-        period=("date", "month"),
-    ),
-]
+RESOURCES = resources_from_meta(__file__, derive={"remittances_monthly": derive_remittances})

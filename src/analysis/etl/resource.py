@@ -1,5 +1,6 @@
 """The building blocks of a derivation step: :class:`Resource` (a table's metadata, its
-hand-written Table Schema and the pure function that derives it), :func:`field_`,
+hand-written Table Schema and the pure function that derives it; step modules read the first two
+from their ``<module>.meta.yml`` with :func:`analysis.etl.meta.resources_from_meta`), :func:`field_`,
 :func:`foreign_key`, :class:`DerivationError`, :func:`read_csv_with_header` for raw CSV files
 and the deterministic CSV serialisation."""
 

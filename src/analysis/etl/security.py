@@ -36,9 +36,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, Resource, field_, foreign_key, read_csv_with_header
-from analysis.etl.published import COLLECTED, PUBLISHED, URL_PATTERN, calendar_year, fiscal_year_span, read_published, source_label
-from analysis.etl.states import STATE_CODE
+from analysis.etl import DerivationError, read_csv_with_header, resources_from_meta
+from analysis.etl.published import COLLECTED, PUBLISHED, calendar_year, fiscal_year_span, read_published, source_label
 
 SESNSP = "security/sesnsp_victimas_delitos_ent_nac_x100khab_genero.csv.bz2"
 VALLE = "security/diegovalle_table_inegi_sesnsp_homicides_1990_2017.csv"
@@ -59,19 +58,14 @@ EXCLUDED = {
         "source is a dataset-search page describing a Statista chart ('involved fentanyl'), not a CDC publication",
 }
 
-SOURCE_SESNSP = {"title": "SESNSP, Datos abiertos de incidencia delictiva: víctimas del fuero común (nueva metodología), 2015–2025 vintage",
-                 "path": "https://www.gob.mx/sesnsp/acciones-y-programas/datos-abiertos-de-incidencia-delictiva",
-                 "publisher": "Secretariado Ejecutivo del Sistema Nacional de Seguridad Pública (SESNSP)"}
+# Sources whose URL the derivation writes on its rows; the same entries are in security.meta.yml
+# (tests/test_etl_meta.py checks they agree).
 SOURCE_INEGI = {"title": "INEGI, Estadísticas de mortalidad: defunciones por homicidio 1990–2016 (compiled by D. Valle-Jones, diegovalle/new.crimenmexico)",
                 "path": "https://www.inegi.org.mx/programas/mortalidad/", "publisher": "Instituto Nacional de Estadística y Geografía (INEGI)"}
-SOURCE_GARGIULO = {"title": "Gargiulo, Aburto & Floridi (2024), Monthly municipal-level homicide rates in Mexico (January 2000–December 2022), from INEGI death-certificate microdata",
-                   "path": "https://doi.org/10.17605/OSF.IO/U8DC3", "publisher": "M. Gargiulo, J. M. Aburto, G. Floridi (OSF), data from INEGI"}
 SOURCE_CDC = {"title": "CDC/NCHS, Drug overdose death rates, by drug type, sex, age, race, and Hispanic origin: United States (Health, United States)",
               "path": "https://data.cdc.gov/api/views/95ax-ymtc/rows.csv", "publisher": "Centers for Disease Control and Prevention, National Center for Health Statistics"}
 SOURCE_DATAHUB_CPI = {"title": "Transparency International, Corruption Perceptions Index 1995–2017 (datasets/corruption-perceptions-index, 0–10 scale)",
                       "path": "https://www.transparency.org/en/cpi", "publisher": "Transparency International"}
-SOURCE_WB = {"title": "World Bank, World Development Indicators: Population, total, SP.POP.TOTL (package resource country_indicators)",
-             "path": "https://data.worldbank.org/indicator/SP.POP.TOTL", "publisher": "World Bank"}
 
 
 # --------------------------------------------------------------------------- published figures
@@ -492,264 +486,10 @@ def derive_merida(raw: Path, built: dict) -> pd.DataFrame:
     return frame.sort_values(["kind", "first_fiscal_year", "last_fiscal_year"]).reset_index(drop=True)
 
 
-# --------------------------------------------------------------------------- resources
-_SOURCE = field_("source", "string", "Publisher and document of the figure", required=True)
-_URL_FIELD = field_("source_url", "string", "URL of the publication where the figure was seen", required=True, pattern=URL_PATTERN)
-_STATE = {**STATE_CODE}
-
-RESOURCES = [
-    Resource(
-        name="homicides_national_annual",
-        folder="security",
-        title="Homicides in Mexico, national, 1990–2024 (INEGI death registrations)",
-        description=(
-            "Deaths by homicide (defunciones por homicidio) counted by INEGI from death certificates, calendar years (Mexico). "
-            "1990–2016: INEGI figures as compiled by D. Valle-Jones (2018). 2017–2024: INEGI's annual releases as reported in the press "
-            "(URL per row): `homicides` is the final figure where INEGI has published one and the preliminary figure otherwise "
-            "(`status`); `homicides_preliminary` keeps the first, preliminary figure and `revision` the change from it. "
-            "`rate_per_100k` is computed by the project with World Bank mid-year population (SP.POP.TOTL, resource country_indicators), "
-            "so it differs slightly from INEGI's own rates (`rate_published`, CONAPO population before 2020 and INEGI's own estimate from "
-            "2020). This series counts deaths by year of registration; it differs from SESNSP's victims of intentional homicide "
-            "(prosecutors' files) and from the occurrence-based state series (homicides_state_monthly). Registration, not occurrence, for "
-            "1990–2016: the compiler's download script (diegovalle/new.crimenmexico, R/data/inegi.sh, commit 01157e4) queries INEGI's "
-            "'Defunciones por homicidio' cube by 'Año de registro'; the staging notes' phrase 'by year of occurrence' is not followed. "
-            "Sources of 2017–2024: INEGI's releases as reported by the press; 2021 from a written wire report that lists INEGI's "
-            "definitive figures (the other years it lists match the releases exactly); 2024 from the definitive release of November 2025."
-        ),
-        sources=[SOURCE_INEGI, {"title": "INEGI, Estadísticas de Defunciones Registradas (EDR), annual homicide releases 2018–2025 (press reports, URL per row)",
-                                "path": "https://www.inegi.org.mx/programas/edr/", "publisher": "INEGI"}, SOURCE_WB],
-        fields=[
-            field_("year", "integer", "Calendar year (Mexico), year of registration", required=True, unique=True, minimum=1990),
-            field_("homicides", "integer", "Deaths by homicide: final figure where published, else preliminary", unit="deaths", required=True, minimum=0),
-            field_("status", "string", "Whether `homicides` is INEGI's final or preliminary figure", required=True, enum=["final", "preliminary"]),
-            field_("homicides_preliminary", "integer", "INEGI's first (preliminary) figure for the year, where reported (2017 onward)", unit="deaths", minimum=0),
-            field_("rate_published", "number", "Homicide rate INEGI published with the figure in `homicides` (CONAPO population; often rounded)", unit="per 100,000 inhabitants", minimum=0),
-            _SOURCE, _URL_FIELD,
-            field_("population", "integer", "Mexico's mid-year population, World Bank WDI SP.POP.TOTL", unit="persons", required=True, minimum=0),
-            field_("rate_per_100k", "number", "homicides / population × 100,000, computed by the project", unit="per 100,000 inhabitants", required=True, minimum=0),
-            field_("revision", "integer", "Final minus preliminary figure, for years where both are reported", unit="deaths"),
-        ],
-        primary_key=["year"],
-        derive=derive_national,
-        depends_on=["country_indicators"],
-        period=("year", "calendar year"),
-        status_field="status",
-    ),
-    Resource(
-        name="homicide_victims_state_annual",
-        folder="security",
-        title="Victims of intentional homicide and femicide by state, 2015–2024 (SESNSP)",
-        description=(
-            "Victims recorded in prosecutors' investigation files (carpetas de investigación) reported to the SESNSP, calendar years "
-            "(Mexico), 32 states, 2025 vintage of the 'víctimas del fuero común' open data. `homicidio doloso`: sum of the four "
-            "modality rows (con arma de fuego, con arma blanca, con otro elemento, no especificado) with genero = 'Total'. "
-            "`feminicidio`: sum of the four modality rows, which exist only with genero = 'Mujer'. The national rows (cve_ent 00) "
-            "are not stored: the derivation checks that they equal the sum of the states. Homicidio culposo (manslaughter) is excluded. "
-            "2025 (a partial year) is left out. The SESNSP publishes only annual totals in this file, so no monthly series is given. "
-            "`rate_per_100k` sums the file's per-100,000 rates over the same modality rows; the mirror's author computed them with "
-            "CONAPO population projections (per inhabitant of the state, also for feminicidio); add the two crimes' rates for the total."
-        ),
-        sources=[SOURCE_SESNSP],
-        fields=[
-            field_("year", "integer", "Calendar year (Mexico)", required=True, minimum=2015, maximum=SESNSP_LAST_FULL_YEAR),
-            _STATE,
-            field_("crime", "string", "Crime: intentional homicide or femicide (counted separately; add them for the total)", required=True, enum=list(CRIMES)),
-            field_("victims", "integer", "Victims registered in investigation files", unit="persons", required=True, minimum=0),
-            field_("rate_per_100k", "number", "Victims per 100,000 inhabitants of the state (CONAPO projection, computed in the mirrored file)",
-                   unit="per 100,000 inhabitants", required=True, minimum=0),
-        ],
-        primary_key=["year", "state_code", "crime"],
-        foreign_keys=[foreign_key("state_code", "states", "state_code")],
-        derive=derive_sesnsp,
-        depends_on=["states"],
-        period=("year", "calendar year"),
-    ),
-    Resource(
-        name="kidnapping_victims_state_annual",
-        folder="security",
-        title="Victims of kidnapping (secuestro) by state and modality, 2015–2024 (SESNSP)",
-        description=(
-            "Victims of secuestro recorded in prosecutors' investigation files (carpetas de investigación) of the states (fuero común) "
-            "reported to the SESNSP, calendar years (Mexico), 32 states, 2025 vintage of the 'víctimas del fuero común' open data, rows "
-            "with genero = 'Total'. Five modalities: extortive kidnapping, hostage-taking, kidnapping to cause harm, express kidnapping and "
-            "other kidnappings. Kidnappings investigated by the federal prosecutor (fuero federal) are not in this file. The national rows "
-            "(cve_ent 00) are not stored: the derivation checks that they equal the sum of the states for each modality. 2025 (a partial "
-            "year) is left out. Victims, not cases: one investigation file can hold several victims."
-        ),
-        sources=[SOURCE_SESNSP],
-        fields=[
-            field_("year", "integer", "Calendar year (Mexico)", required=True, minimum=2015, maximum=SESNSP_LAST_FULL_YEAR),
-            _STATE,
-            field_("modality", "string", "Kidnapping modality as named by the SESNSP", required=True, enum=KIDNAPPING_MODALITIES),
-            field_("victims", "integer", "Victims registered in investigation files", unit="persons", required=True, minimum=0),
-        ],
-        primary_key=["year", "state_code", "modality"],
-        foreign_keys=[foreign_key("state_code", "states", "state_code")],
-        derive=derive_kidnapping,
-        depends_on=["states"],
-        period=("year", "calendar year"),
-    ),
-    Resource(
-        name="homicides_state_monthly",
-        folder="security",
-        title="Homicide deaths by state and month of occurrence, 2000–2022 (INEGI microdata, Gargiulo et al.)",
-        description=(
-            "Deaths by homicide from INEGI's death-certificate microdata, counted by state and month of **occurrence** by Gargiulo, "
-            "Aburto & Floridi (2024); homicide is defined by cause of death. Deaths abroad and records missing cause or place of "
-            "occurrence are excluded, so annual national sums run below INEGI's registration-year totals (homicides_national_annual), "
-            "e.g. 31,048 against 33,287 in 2022; 2022 is slightly undercounted (late registrations). Use for state patterns and trends. "
-            "`population_estimate` is the authors' mid-year population interpolated between the 2000, 2010 and 2020 censuses, "
-            "rounded to whole persons."
-        ),
-        sources=[SOURCE_GARGIULO],
-        fields=[
-            field_("date", "date", "First day of the month of occurrence", required=True),
-            _STATE,
-            field_("homicides", "integer", "Deaths by homicide that occurred in the state in the month", unit="deaths", required=True, minimum=0),
-            field_("population_estimate", "integer", "Interpolated mid-year population of the state (census-based)", unit="persons", required=True, minimum=1),
-        ],
-        primary_key=["date", "state_code"],
-        foreign_keys=[foreign_key("state_code", "states", "state_code")],
-        derive=derive_state_monthly,
-        depends_on=["states"],
-        period=("date", "month"),
-    ),
-    Resource(
-        name="overdose_deaths_us_annual",
-        folder="security",
-        title="U.S. drug overdose deaths: all drugs and synthetic opioids (mostly fentanyl), 1999–2023",
-        description=(
-            "Calendar years (United States). Age-adjusted death rates per 100,000 for all drug overdoses and for overdoses involving "
-            "synthetic opioids other than methadone (mostly illicitly made fentanyl): 1999–2018 from the CDC/NCHS table (all persons), "
-            "2019 onward from NCHS publications. Death counts come only from NCHS/CDC publications (URL per row). A death can involve "
-            "several drugs, so drug-specific figures overlap. Synthetic-opioid counts for 2015–2017 are provisional predicted counts "
-            "(status 'provisional'); the 2020–2022 counts were not found and are absent; the 2023 count seen only on a dataset-search "
-            "page is not used."
-        ),
-        sources=[SOURCE_CDC, {"title": "CDC/NCHS, Data Briefs and MMWR reports on drug overdose deaths (URL per row)",
-                              "path": "https://www.cdc.gov/nchs/products/databriefs/db522.htm", "publisher": "CDC / NCHS"}],
-        fields=[
-            field_("year", "integer", "Calendar year (United States)", required=True, minimum=1999),
-            field_("measure", "string", "What the value measures", required=True, enum=list(MEASURE_UNITS)),
-            field_("value", "number", "Deaths, or deaths per 100,000 (age-adjusted); see `unit`", required=True, minimum=0),
-            field_("unit", "string", "Unit of `value`", required=True, enum=sorted(set(MEASURE_UNITS.values()))),
-            field_("status", "string", "Status of the figure as published", required=True, enum=["final", "provisional"]),
-            _SOURCE, _URL_FIELD,
-        ],
-        primary_key=["year", "measure"],
-        derive=derive_overdoses,
-        period=("year", "calendar year"),
-        status_field="status",
-    ),
-    Resource(
-        name="overdose_deaths_us_provisional",
-        folder="security",
-        title="U.S. drug overdose deaths, provisional 12-month-ending counts: all drugs and synthetic opioids, December 2015 – April 2025 (CDC VSRR)",
-        description=(
-            "CDC/NCHS Vital Statistics Rapid Release (VSRR) provisional counts of drug overdose deaths occurring in the United States in "
-            "the 12 months ending in the month of `period_end` (so a December row is that calendar year), for all drugs and for deaths "
-            "involving synthetic opioids other than methadone (ICD-10 T40.4, mainly illicitly made fentanyl). One vintage: the dataset "
-            "as published with data through April 2025; rows are an extract (each December 2015–2024, September 2024, the end of López "
-            "Obrador's term, and April 2025, the last month of the vintage). `reported` is the provisional count; `predicted` is CDC's "
-            "count adjusted for reporting delays. Provisional counts include deaths of non-residents and differ from the final NCHS "
-            "counts in overdose_deaths_us_annual; rows from 2024 are flagged by CDC as underreported (incomplete data). A death can "
-            "involve several drugs. Earlier releases announced other values for the same periods (see security_published_figures)."
-        ),
-        sources=[{"title": "CDC/NCHS, VSRR Provisional Drug Overdose Death Counts (data.cdc.gov xkb8-kh2a), vintage with data through April 2025; "
-                           "row extract from ellaprince90/overdose-data-us",
-                  "path": "https://data.cdc.gov/api/views/xkb8-kh2a/rows.csv", "publisher": "Centers for Disease Control and Prevention, National Center for Health Statistics"}],
-        fields=[
-            field_("period_end", "date", "First day of the last month of the 12-month period", required=True),
-            field_("measure", "string", "All overdose deaths, or deaths involving synthetic opioids other than methadone", required=True,
-                   enum=sorted(VSRR_INDICATORS.values())),
-            field_("reported", "integer", "Provisional count as reported (CDC 'Data Value')", unit="deaths", required=True, minimum=0),
-            field_("predicted", "integer", "Provisional count adjusted by CDC for reporting delays (CDC 'Predicted Value')", unit="deaths", required=True, minimum=0),
-            field_("percent_complete", "number", "CDC's completeness of the month's records", unit="percent", required=True, minimum=0, maximum=100),
-            field_("percent_pending_investigation", "number", "Share of the month's death records pending investigation, as CDC gives it",
-                   unit="percent", required=True, minimum=0),
-            field_("underreported", "boolean", "CDC flags the row 'Underreported due to incomplete data'", required=True),
-            field_("status", "string", "Status of the count", required=True, enum=["provisional"]),
-            field_("footnote", "string", "CDC's footnote for the row", required=True),
-        ],
-        primary_key=["period_end", "measure"],
-        derive=derive_overdoses_provisional,
-        period=("period_end", "month"),
-        status_field="status",
-    ),
-    Resource(
-        name="cpi_mexico_annual",
-        folder="security",
-        title="Mexico in Transparency International's Corruption Perceptions Index, 1995–2024",
-        description=(
-            "CPI score of Mexico by edition year, with rank and number of countries ranked where reported. 1995–2011: 0–10 scale "
-            "(datahub compilation); 2012 onward: 0–100 scale, as reported by Transparencia Mexicana (TI's chapter) and the press. "
-            "Scores before and after 2012 are not comparable (TI changed its method). Ranks depend on how many countries are ranked "
-            "and on ties; the number of countries for 2016 was not found and is left empty."
-        ),
-        sources=[SOURCE_DATAHUB_CPI, {"title": "Transparency International / Transparencia Mexicana, CPI editions 2012–2024 (press reports, URL per row)",
-                                      "path": "https://www.transparency.org/en/cpi", "publisher": "Transparency International"}],
-        fields=[
-            field_("year", "integer", "CPI edition (calendar year)", required=True, unique=True, minimum=1995),
-            field_("score", "number", "CPI score (higher = cleaner)", unit="points on `scale`", required=True, minimum=0, maximum=100),
-            field_("scale", "string", "Scale of the score", required=True, enum=["0-10", "0-100"]),
-            field_("rank", "integer", "Mexico's rank (1 = least corrupt)", unit="rank", minimum=1),
-            field_("countries_ranked", "integer", "Number of countries ranked in the edition", unit="countries", minimum=1),
-            _SOURCE, _URL_FIELD,
-        ],
-        primary_key=["year"],
-        derive=derive_cpi,
-        period=("year", "calendar year"),
-    ),
-    Resource(
-        name="poppy_mexico_annual",
-        folder="security",
-        title="Opium poppy cultivation and potential heroin production in Mexico, 2012–2021",
-        description=(
-            "U.S. government (ONDCP) estimates of the area under opium poppy cultivation and of potential pure heroin production in "
-            "Mexico, calendar years, as published by the White House; plus the Mexican government's own 2017 estimate, which differs. "
-            "The Mexican government's 30,600 hectares for 2017 equals the UNODC–Government of Mexico survey result for July 2016 – June 2017 "
-            "(same area and the same 21% increase, both reported in November 2018). The "
-            "UNODC–Mexico surveys use another method and July–June years and are in poppy_mexico_unodc. No ONDCP estimate after 2021 was found."
-        ),
-        sources=[{"title": "ONDCP, Mexican poppy cultivation and heroin production estimates (White House releases, URL per row)",
-                  "path": "https://www.whitehouse.gov/ondcp/", "publisher": "Office of National Drug Control Policy"}],
-        fields=[
-            field_("year", "integer", "Calendar year", required=True, minimum=2000),
-            field_("measure", "string", "cultivation (hectares) or potential pure heroin production (metric tons)", required=True, enum=["cultivation", "potential_pure_heroin"]),
-            field_("estimator", "string", "Who made the estimate", required=True, enum=["ONDCP", "Government of Mexico"]),
-            field_("value", "number", "Estimate; see `unit`", required=True, minimum=0),
-            field_("unit", "string", "Unit of `value`", required=True, enum=["hectares", "metric tons"]),
-            _SOURCE, _URL_FIELD,
-        ],
-        primary_key=["year", "measure", "estimator"],
-        derive=derive_poppy,
-        period=("year", "calendar year"),
-    ),
-    Resource(
-        name="merida_appropriations",
-        folder="security",
-        title="Mérida Initiative appropriations for Mexico (published figures, U.S. fiscal years)",
-        description=(
-            "U.S. appropriations for the Mérida Initiative in Mexico, U.S. fiscal years (Oct–Sep), in USD million (current): the "
-            "FY2008 and FY2009 appropriations and cumulative totals reported by the Congressional Research Service and the U.S. "
-            "Embassy. A per-year table for FY2010–FY2021 was not found, so single years after FY2009 are missing; cumulative totals "
-            "flagged `approximate` are rounded in the source ('some', 'roughly')."
-        ),
-        sources=[{"title": "Congressional Research Service reports and U.S. Embassy Mexico City releases on Mérida funding (URL per row)",
-                  "path": "https://www.everycrsreport.com/files/2021-09-20_IF10578_5d050729e6c2139e24f95c0dcadf773255d1272f.html",
-                  "publisher": "Congressional Research Service"}],
-        fields=[
-            field_("first_fiscal_year", "integer", "First U.S. fiscal year (Oct–Sep) covered", required=True, minimum=2008),
-            field_("last_fiscal_year", "integer", "Last U.S. fiscal year (Oct–Sep) covered", required=True, minimum=2008),
-            field_("kind", "string", "appropriation (one fiscal year) or cumulative (sum over the span)", required=True, enum=["appropriation", "cumulative"]),
-            field_("usd_mn", "number", "Amount appropriated", unit="USD million, current", required=True, minimum=0),
-            field_("approximate", "boolean", "The source gives a rounded amount", required=True),
-            field_("period_label", "string", "Period as worded in the source", required=True),
-            field_("note", "string", "How the figure is composed, per the source"),
-            _SOURCE, _URL_FIELD,
-        ],
-        primary_key=["first_fiscal_year", "last_fiscal_year", "kind"],
-        derive=derive_merida,
-        period=("last_fiscal_year", "U.S. fiscal year"),
-    ),
-]
+# --------------------------------------------------------------------------- resources (metadata: security.meta.yml)
+RESOURCES = resources_from_meta(__file__, derive={
+    "homicides_national_annual": derive_national, "homicide_victims_state_annual": derive_sesnsp,
+    "kidnapping_victims_state_annual": derive_kidnapping, "homicides_state_monthly": derive_state_monthly,
+    "overdose_deaths_us_annual": derive_overdoses, "overdose_deaths_us_provisional": derive_overdoses_provisional,
+    "cpi_mexico_annual": derive_cpi, "poppy_mexico_annual": derive_poppy, "merida_appropriations": derive_merida,
+})

@@ -24,9 +24,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, Resource, field_
-from analysis.etl.published import NOT_FOUND, URL_PATTERN, fiscal_year_span, read_published, source_label
-from analysis.etl.security import _SOURCE, _URL_FIELD, COLLECTED_FIGURES, FIGURE_FILES
+from analysis.etl import DerivationError, resources_from_meta
+from analysis.etl.published import NOT_FOUND, fiscal_year_span, read_published, source_label
+from analysis.etl.security import COLLECTED_FIGURES, FIGURE_FILES
 
 # Security topics of the two files. Those in TYPED have tables in analysis.etl.security or below; the
 # others are kept as published in security_published_figures. Any other topic in the collected file is an error.
@@ -45,7 +45,6 @@ SOURCE_TYPES = {"Congressional Research Service": "U.S. government", "U.S. Gover
                 "Small Wars Journal (M. Hoopes)": "secondary analysis", "EFE / El Universal": "press"}
 _SURVEY = re.compile(r"^(\d{4})-(\d{4})(?: \((Jul–Jun)\))?$")
 _MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-PERIOD_TYPES = ["calendar year", "U.S. fiscal year", "survey year (July–June)", "month", "date range"]
 STATUSES = ["final", "preliminary", "provisional", "unspecified", "not found"]
 
 
@@ -141,104 +140,8 @@ def derive_figures(raw: Path, built: dict) -> pd.DataFrame:
     return pd.DataFrame(rows).sort_values(["topic", "source_file", "source_row"]).reset_index(drop=True)
 
 
-RESOURCES = [
-    Resource(
-        name="security_assistance_mexico_published",
-        folder="security",
-        title="U.S. security assistance to Mexico: further published totals, FY2000–FY2022 (CRS, GAO, secondary and press)",
-        description=(
-            "Published figures on U.S. security assistance to Mexico that complement merida_appropriations, U.S. fiscal years "
-            "(October–September), USD million (current): cumulative Mérida totals after the FY2010 supplemental (CRS, August 2010) and "
-            "in May 2015 (CRS), a secondary total to FY2014 (Small Wars Journal), the pre-Mérida annual average of counternarcotics and "
-            "law-enforcement aid (GAO, FY2000–FY2006), and FY2022 and FY2008–FY2022 from the press (accounts not stated). "
-            "`source_type` says whether the publisher is a U.S. government body, a secondary analysis or the press. Totals from "
-            "different sources and dates may count different accounts; none is summed or differenced here. Per-year appropriations "
-            "after FY2009 were not found (see security_published_figures)."
-        ),
-        sources=[],
-        row_sources=("source", "source_url"),
-        fields=[
-            field_("first_fiscal_year", "integer", "First U.S. fiscal year (Oct–Sep) covered", required=True, minimum=2000),
-            field_("last_fiscal_year", "integer", "Last U.S. fiscal year (Oct–Sep) covered", required=True, minimum=2000),
-            field_("kind", "string", "appropriation (one fiscal year), cumulative (sum over the span) or annual average over the span",
-                   required=True, enum=["appropriation", "cumulative", "annual average"]),
-            field_("usd_mn", "number", "Amount", unit="USD million, current", required=True, minimum=0),
-            field_("approximate", "boolean", "The source gives a rounded amount ('some', 'roughly', 'about')", required=True),
-            field_("source_type", "string", "Kind of publisher", required=True, enum=sorted(set(SOURCE_TYPES.values()))),
-            field_("indicator", "string", "What the figure counts, as described in the collection", required=True),
-            field_("period_label", "string", "Period as worded in the collection", required=True),
-            field_("note", "string", "How the figure is composed or qualified, per the source and the collectors"),
-            _SOURCE, _URL_FIELD,
-        ],
-        primary_key=["first_fiscal_year", "last_fiscal_year", "kind"],
-        derive=derive_assistance,
-        period=("last_fiscal_year", "U.S. fiscal year"),
-    ),
-    Resource(
-        name="poppy_mexico_unodc",
-        folder="security",
-        title="Opium poppy cultivation in Mexico: UNODC–Government of Mexico surveys, 2014-2015 to 2019-2020",
-        description=(
-            "Estimates of the area under opium poppy cultivation (hectares) and of potential dry opium gum production (metric tons) from "
-            "the joint monitoring surveys of UNODC and the Government of Mexico, by survey year (July–June where the source says so; the "
-            "first survey, 2014-2015, is a range). A different estimator, method and year from ONDCP's calendar-year estimates in "
-            "poppy_mexico_annual, and a different product (opium gum, not pure heroin): never join the two series. Figures reported by "
-            "the press (URL per row). No survey after 2019-2020 was found."
-        ),
-        sources=[],
-        row_sources=("source", "source_url"),
-        fields=[
-            field_("survey", "string", "Survey year as published (first and last calendar years)", required=True, pattern=r"^\d{4}-\d{4}$"),
-            field_("survey_end_year", "integer", "Calendar year in which the survey period ends", required=True, minimum=2015),
-            field_("months", "string", "Months of the survey period where the source states them", enum=["July–June", ""]),
-            field_("measure", "string", "cultivation (hectares) or potential dry opium gum production (metric tons)", required=True,
-                   enum=["cultivation", "potential_dry_opium_gum"]),
-            field_("value", "number", "Estimate (empty when the survey published a range)", minimum=0),
-            field_("value_low", "number", "Low end of a published range", minimum=0),
-            field_("value_high", "number", "High end of a published range", minimum=0),
-            field_("unit", "string", "Unit of the values", required=True, enum=["hectares", "metric tons"]),
-            field_("status", "string", "Status of the figure as published", required=True, enum=["final"]),
-            _SOURCE, _URL_FIELD,
-        ],
-        primary_key=["survey", "measure"],
-        derive=derive_unodc,
-        period=("survey_end_year", "calendar year"),
-        status_field="status",
-    ),
-    Resource(
-        name="security_published_figures",
-        folder="security",
-        title="Security: other published figures and figures not found (INEGI, CDC, Mexican government, CRS, UNODC, ONDCP, Crisis Group)",
-        description=(
-            "The security figures that have no table of their own, as collected (one row per published figure, URL per row): CDC's "
-            "provisional overdose counts as announced at each release (earlier vintages than overdose_deaths_us_provisional), fentanyl "
-            "and methamphetamine seized by Mexico's federal forces as reported by the Security Cabinet, counts of major drug-trafficking "
-            "organisations (CRS) and of armed groups (International Crisis Group), which use different definitions, and the press sum "
-            "of INEGI homicides for 2019–2024. Also every security figure the collectors looked for and did not find (status 'not "
-            "found', value empty, note saying what was searched). `period_type` says how each period is counted."
-        ),
-        sources=[],
-        row_sources=("publisher", "source_url"),
-        fields=[
-            field_("source_file", "string", "Raw file of the row", required=True, enum=list(FIGURE_FILES)),
-            field_("source_row", "integer", "Line of that file", required=True, minimum=2),
-            field_("topic", "string", "Topic of the collection", required=True, enum=TOPICS),
-            field_("indicator", "string", "What the figure counts, as described in the collection", required=True),
-            field_("geo", "string", "Geography", required=True),
-            field_("period", "string", "Period as published (FY = U.S. fiscal year; bare year = calendar year)", required=True),
-            field_("period_type", "string", "How the period is counted", required=True, enum=PERIOD_TYPES),
-            field_("value", "number", "Published value (empty when not found or published as a range)"),
-            field_("value_text", "string", "The value as published (a range such as '9-20', or 'NOT FOUND')", required=True),
-            field_("unit", "string", "Unit of the value"),
-            field_("status", "string", "Status as published, or 'not found'", required=True, enum=STATUSES),
-            field_("publisher", "string", "Publisher of the figure", required=True),
-            field_("document", "string", "Document in which the figure appears"),
-            field_("source_url", "string", "URL where the figure was seen (empty when not found)", pattern=URL_PATTERN),
-            field_("note", "string", "Collectors' note: the outlet when only the press was found, definitions, what was searched"),
-        ],
-        primary_key=["source_file", "source_row"],
-        derive=derive_figures,
-        status_field="status",
-    ),
-]
+RESOURCES = resources_from_meta(__file__, derive={
+    "security_assistance_mexico_published": derive_assistance, "poppy_mexico_unodc": derive_unodc,
+    "security_published_figures": derive_figures,
+})
 

@@ -15,17 +15,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, Resource, field_, foreign_key
+from analysis.etl import DerivationError, resources_from_meta
 
 GEOJSON = "geo/inegi_mx_estados_simplified.geojson"
 MAGAR = "elections/magar_pred_state_presidential_2006_2012_2018.csv"
 COORDINATE_DECIMALS = 3  # about 100 m: ample for national choropleths, keeps pages small
 
-INEGI_MG = {
-    "title": "INEGI, Marco Geoestadístico: división estatal (simplified copy in isaacarroyov/datos_facil_acceso)",
-    "path": "https://www.inegi.org.mx/temas/mg/",
-    "publisher": "Instituto Nacional de Estadística y Geografía (INEGI)",
-}
+# The source of Magar's returns, also cited by analysis.etl.elections_mx for its 2006 rows; the same
+# entry is in states.meta.yml and elections_mx.meta.yml (tests/test_etl_meta.py checks they agree).
 MAGAR_SOURCE = {
     "title": "E. Magar, Recent Mexican Election Vote Returns (elecRetrns), data/pred1964-on.csv",
     "path": "https://github.com/emagar/elecRetrns",
@@ -82,49 +79,4 @@ def derive_boundaries(raw: Path, built: dict) -> pd.DataFrame:
     return pd.DataFrame(rows).sort_values("state_code").reset_index(drop=True)
 
 
-STATE_CODE = field_(
-    "state_code",
-    "string",
-    "INEGI code of the state (clave de entidad), two characters with leading zero",
-    required=True,
-    pattern="^(0[1-9]|[12][0-9]|3[0-2])$",
-)
-
-RESOURCES = [
-    Resource(
-        name="states",
-        folder="reference",
-        title="Mexico's 32 states with INEGI codes",
-        description=(
-            "One row per entidad federativa (31 states and Mexico City). Every state-level table in the "
-            "package joins on state_code. Names are INEGI's short names; abbreviations are those of "
-            "E. Magar's election-returns compilation, upper-cased."
-        ),
-        sources=[INEGI_MG, MAGAR_SOURCE],
-        fields=[
-            {**STATE_CODE, "constraints": {**STATE_CODE["constraints"], "unique": True}},
-            field_("state_name", "string", "Short official name (INEGI)", required=True, unique=True),
-            field_("abbreviation", "string", "Short abbreviation (Magar's compilation, upper case)", required=True, unique=True, pattern="^[A-Z]{2,3}$"),
-        ],
-        primary_key=["state_code"],
-        derive=derive_states,
-    ),
-    Resource(
-        name="state_boundaries",
-        folder="reference",
-        title="State boundaries (simplified) for maps",
-        description=(
-            "Simplified INEGI state polygons, coordinates in WGS84 degrees rounded to 3 decimals (about 100 m). "
-            "For national choropleths only: small slivers can appear between neighbours."
-        ),
-        sources=[INEGI_MG],
-        fields=[
-            {**STATE_CODE, "constraints": {**STATE_CODE["constraints"], "unique": True}},
-            field_("geometry", "geojson", "GeoJSON geometry (Polygon or MultiPolygon), lon/lat WGS84", unit="degrees", required=True),
-        ],
-        primary_key=["state_code"],
-        foreign_keys=[foreign_key("state_code", "states", "state_code")],
-        derive=derive_boundaries,
-        depends_on=["states"],
-    ),
-]
+RESOURCES = resources_from_meta(__file__, derive={"states": derive_states, "state_boundaries": derive_boundaries})

@@ -29,8 +29,8 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from analysis.data.periods import first_break_in_months
-from analysis.etl import DerivationError, Resource, field_, read_csv_with_header
-from analysis.etl.published import PUBLISHED, URL_PATTERN, calendar_year, read_published
+from analysis.etl import DerivationError, read_csv_with_header, resources_from_meta
+from analysis.etl.published import PUBLISHED, calendar_year, read_published
 
 COLLECTED = "collected/trade_figures.csv"  # the project's own collection (raw/collected/README.md)
 
@@ -47,18 +47,6 @@ PARTNERS = {
 }
 FILES = {MEXICO: ["Mexico"], CANADA_CHINA: ["Canada", "China"], WORLD: ["World"]}
 PARTNER_ORDER = ["Mexico", "Canada", "China", "World"]
-UNIT = "USD million, current, NSA"
-
-CENSUS_SOURCE = {
-    "title": "U.S. Census Bureau, U.S. Trade in Goods by Country (country.xlsx), monthly, not seasonally adjusted",
-    "path": "https://www.census.gov/foreign-trade/balance/country.xlsx",
-    "publisher": "U.S. Census Bureau",
-}
-CENSUS_MEXICO_PAGE = {
-    "title": "U.S. Census Bureau, Trade in Goods with Mexico (c2010)",
-    "path": "https://www.census.gov/foreign-trade/balance/c2010.html",
-    "publisher": "U.S. Census Bureau",
-}
 
 def _read_census(raw: Path, relative: str) -> pd.DataFrame:
     path = raw / relative
@@ -125,9 +113,6 @@ def derive_monthly(raw: Path, built: dict) -> pd.DataFrame:
 
 
 # --- published annual figures -------------------------------------------------------------------
-
-FLOWS = ["exports", "imports", "total trade", "balance", "exports and imports"]
-
 
 def _flow(indicator: str, path: Path, row: int) -> str:
     text = indicator.lower()
@@ -225,102 +210,7 @@ def derive_export_share(raw: Path, built: dict) -> pd.DataFrame:
     return table.sort_values(["period", "source_row"]).reset_index(drop=True)
 
 
-RESOURCES = [
-    Resource(
-        name="us_trade_monthly",
-        folder="trade",
-        title="U.S. goods trade with Mexico, Canada, China and the world, monthly (Census)",
-        description=(
-            "Monthly U.S. goods exports to and general imports from Mexico, Canada and China (January 1985 – October 2023) "
-            "and the world total (January 1987 – October 2023), millions of current U.S. dollars, not seasonally adjusted. "
-            "Exports are total exports (F.A.S. value); imports are general imports (customs value). balance = exports − imports; "
-            "total_trade = exports + imports. Months are calendar months (date = 1st of the month). November and December 2023 "
-            "are blank in the source vintage and are not included, so 2023 is a partial year: annual sums must count months. "
-            "Sums of 12 months differ from the Census annual totals by up to about 0.7% because annual revisions are not spread "
-            "over the monthly cells (2018 imports from Mexico: 343,680.5 here, about 346,100 in later Census totals); use "
-            "us_goods_trade_published for official annual totals. Values are rounded to 6 decimals (the source's precision)."
-        ),
-        sources=[CENSUS_SOURCE, CENSUS_MEXICO_PAGE,
-                 {"title": "bdecon/US-chartbook, chartbook/data/trade_partner.csv (commit 0393a52), copy of the Census workbook",
-                  "path": "https://github.com/bdecon/US-chartbook", "publisher": "Brian Dew (US Chartbook)"}],
-        fields=[
-            field_("date", "date", "Calendar month (1st of the month)", required=True),
-            field_("partner", "string", "Trading partner of the United States", required=True, enum=PARTNER_ORDER),
-            field_("exports_usd_mn", "number", "U.S. total exports of goods to the partner (F.A.S.)", unit=UNIT, required=True, minimum=0),
-            field_("imports_usd_mn", "number", "U.S. general imports of goods from the partner (customs value)", unit=UNIT, required=True, minimum=0),
-            field_("balance_usd_mn", "number", "U.S. goods trade balance with the partner, exports − imports (negative = U.S. deficit)", unit=UNIT, required=True),
-            field_("total_trade_usd_mn", "number", "Exports + imports", unit=UNIT, required=True, minimum=0),
-        ],
-        primary_key=["date", "partner"],
-        derive=derive_monthly,
-        period=("date", "month"),
-    ),
-    Resource(
-        name="us_goods_trade_published",
-        folder="trade",
-        title="U.S. goods trade with Mexico, Canada, China and the world: annual totals as published, 2015–2025",
-        description=(
-            "Calendar-year U.S. goods exports, imports, total trade or balance with Mexico, Canada, China and the world (partner "
-            "'World' = all countries) as published by the Census Bureau, the Commerce Department or USITC, or as reported by the "
-            "press or a state government citing them, one row per published figure with its URL. Rows come from "
-            "published_figures.csv (topic trade_us_goods; line in source_row) and from the project's collection "
-            "collected/trade_figures.csv (line in collected_row); a collected row replaces a published_figures.csv row with the "
-            "same partner, year, flow and status, and its note says which. Kept apart from us_trade_monthly because these totals "
-            "include annual revisions. approximate = the source rounds to billions. status = preliminary, revised or final as the "
-            "source states; 'not found' rows record figures that were looked for and not located (value empty), among them the "
-            "2025 split of trade into exports and imports. Where two versions exist (China 2022), both are kept."
-        ),
-        sources=[{"title": "Project compilation of published U.S. goods trade totals (URL per row)",
-                  "path": "https://www.census.gov/foreign-trade/balance/index.html", "publisher": "U.S. Census Bureau (as published or reported)"}],
-        fields=[
-            field_("partner", "string", "Trading partner of the United States", required=True, enum=PARTNERS_PUBLISHED),
-            field_("year", "integer", "Calendar year", required=True, minimum=2000),
-            field_("flow", "string", "Which flow the figure measures", required=True, enum=FLOWS),
-            field_("value_usd_mn", "number", "The published figure (empty when not found)", unit="USD million, current"),
-            field_("approximate", "boolean", "The source rounds the figure (e.g. to billions)", required=True),
-            field_("status", "string", "Vintage of the figure as the source states it", required=True,
-                   enum=["preliminary", "revised", "final", "unspecified", "not found"]),
-            field_("indicator", "string", "Indicator as recorded with the figure", required=True),
-            field_("publisher", "string", "Original publisher of the statistic", required=True),
-            field_("document", "string", "Release or document where the figure appears"),
-            field_("source_url", "string", "URL of the page where the figure was seen", pattern=URL_PATTERN),
-            field_("note", "string", "Remarks on the source (secondary source, rounding, missing split)"),
-            field_("source_row", "integer", "Line of published_figures.csv", minimum=2),
-            field_("collected_row", "integer", "Line of collected/trade_figures.csv, for rows from the project's own collection", minimum=2),
-        ],
-        primary_key=["partner", "year", "flow", "status"],
-        derive=derive_published_trade,
-        period=("year", "calendar year"),
-        status_field="status",
-    ),
-    Resource(
-        name="mexico_export_share_published",
-        folder="trade",
-        title="Share of Mexico's exports going to the United States, as published",
-        description=(
-            "Percentage of Mexico's exports whose destination is the United States, as published by Banco de México or "
-            "INEGI or reported by the press citing them (published_figures.csv, topic trade_mexico_export_share). Periods "
-            "are calendar years, or single months where marked. scope says whether the share is of total or non-oil "
-            "exports as the figure's indicator or unit states it ('not stated' otherwise; for 2011 the note records that the "
-            "source's context suggests non-oil exports). Annual shares for 2015 and 2018–2023 "
-            "were not found (row kept with an empty value)."
-        ),
-        sources=[{"title": "Project compilation of published export-share figures (URL per row)",
-                  "path": "https://www.inegi.org.mx/temas/balanza/", "publisher": "INEGI / Banco de México (as reported)"}],
-        fields=[
-            field_("period", "string", "Calendar year (YYYY) or month (YYYY-MM); a list of years for a not-found row", required=True),
-            field_("period_type", "string", "Kind of period", required=True, enum=["calendar year", "month", "several years"]),
-            field_("share_pct", "number", "Share of Mexico's exports going to the U.S. (empty when not found)", unit="percent", minimum=0, maximum=100),
-            field_("scope", "string", "Which exports the share is of", enum=["total exports", "non-oil exports", "not stated"]),
-            field_("status", "string", "Vintage as the source states it", required=True, enum=["preliminary", "revised", "final", "unspecified", "not found"]),
-            field_("indicator", "string", "Indicator as recorded with the figure", required=True),
-            field_("publisher", "string", "Original publisher of the statistic", required=True),
-            field_("document", "string", "Release or document where the figure appears"),
-            field_("source_url", "string", "URL of the page where the figure was seen", pattern=URL_PATTERN),
-            field_("note", "string", "Remarks on the source"),
-            field_("source_row", "integer", "Line of published_figures.csv", required=True, minimum=2, unique=True),
-        ],
-        primary_key=["source_row"],
-        derive=derive_export_share,
-    ),
-]
+RESOURCES = resources_from_meta(__file__, derive={
+    "us_trade_monthly": derive_monthly, "us_goods_trade_published": derive_published_trade,
+    "mexico_export_share_published": derive_export_share,
+})

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, Resource, field_
-from analysis.etl.published import URL_PATTERN, calendar_year, read_published
+from analysis.etl import DerivationError, resources_from_meta
+from analysis.etl.published import calendar_year, read_published
 
 COLLECTED = "collected/trade_figures.csv"
 STATUSES = ["preliminary", "revised", "final", "unspecified"]
@@ -137,106 +137,6 @@ def derive_fdi(raw: Path, built: dict) -> pd.DataFrame:
     return _frame(raw, rows, ["year", "measure", "status"])
 
 
-def _common_fields() -> list[dict]:
-    return [
-        field_("status", "string", "Vintage of the figure as the source states it", required=True, enum=STATUSES),
-        field_("publisher", "string", "Original publisher of the statistic or text", required=True),
-        field_("document", "string", "Release or document where the figure was read ('as reported by' for press)"),
-        field_("source_url", "string", "URL of the page where the figure was read", required=True, pattern=URL_PATTERN),
-        field_("note", "string", "Remarks on the source (secondary source, other published values, what was not found)"),
-        field_("source_row", "integer", "Line of collected/trade_figures.csv", required=True, minimum=2, unique=True),
-    ]
-
-
-SOURCE = {"title": "Project compilation of published figures, collected/trade_figures.csv (URL per row; raw/collected/README.md)",
-          "publisher": "Various (as published or reported)"}
-
-RESOURCES = [
-    Resource(
-        name="us_trade_shares_published",
-        folder="trade",
-        title="Mexico's, Canada's and China's shares of U.S. goods trade and ranks among all U.S. partners, as published, 2023–2025",
-        description=(
-            "Shares of U.S. goods imports, exports and total trade (exports + imports) held by Mexico, Canada and China, and "
-            "their ranks among all U.S. goods trading partners or export markets, calendar years, as published by the Census "
-            "Bureau or the Commerce Department and reported by the press or a state government (URL per row). These ranks are "
-            "among all countries, unlike the ranks the chapter computes from us_trade_monthly, which are among Mexico, Canada "
-            "and China only. Shares are percentages of the U.S. total with all countries."
-        ),
-        sources=[SOURCE],
-        row_sources=("publisher", "source_url"),
-        fields=[
-            field_("partner", "string", "Trading partner of the United States", required=True, enum=["Mexico", "Canada", "China"]),
-            field_("year", "integer", "Calendar year", required=True, minimum=2000),
-            field_("measure", "string", "What the figure measures", required=True, enum=list(dict.fromkeys(SHARE_MEASURES.values()))),
-            field_("value", "number", "The published share (percent) or rank (1 = largest)", required=True, minimum=0),
-            field_("unit", "string", "percent or rank", required=True, enum=["percent", "rank"]),
-            *_common_fields(),
-        ],
-        primary_key=["partner", "year", "measure"],
-        derive=derive_shares,
-        period=("year", "calendar year"),
-        status_field="status",
-    ),
-    Resource(
-        name="trade_policy_published",
-        folder="trade",
-        title="U.S.–Mexico tariff actions and USMCA terms, as published, 1994–2025",
-        description=(
-            "Figures of the trade-policy record the chapter cites, one per row with the URL of the page where it was read: "
-            "the Section 232 tariff rates applied to Mexico from 1 June 2018, the value of U.S. exports covered by Mexico's "
-            "retaliation (an estimate of Mexico's Economy Ministry) and its rates, the tariff on all Mexican goods threatened on "
-            "30 May 2019 (never applied), the USMCA's rules of origin for autos, its 16-year term and six-year joint review, "
-            "counts of Rapid Response Mechanism labour cases, and the outcome of the panel on Mexico's genetically engineered "
-            "corn measures. date = the date the figure applies from or refers to. value holds a single number; a published "
-            "range is in value_low and value_high (value empty); value_text keeps the cell as published."
-        ),
-        sources=[SOURCE],
-        row_sources=("publisher", "source_url"),
-        fields=[
-            field_("topic", "string", "Tariffs or the USMCA", required=True, enum=list(TOPICS.values())),
-            field_("measure", "string", "Short identifier of the figure", required=True, enum=sorted(set(POLICY_MEASURES.values()))),
-            field_("indicator", "string", "What the figure is, in the project's words", required=True),
-            field_("geo", "string", "Country or region the figure applies to", required=True),
-            field_("date", "date", "Date the figure applies from or refers to", required=True),
-            field_("value", "number", "The published figure (empty for a range)"),
-            field_("value_low", "number", "Lower end of a published range"),
-            field_("value_high", "number", "Upper end of a published range"),
-            field_("value_text", "string", "The figure as published", required=True),
-            field_("unit", "string", "Unit of the figure (e.g. % ad valorem, years, requests)", required=True),
-            *_common_fields(),
-        ],
-        primary_key=["measure", "date"],
-        derive=derive_policy,
-        period=("date", "day"),
-        status_field="status",
-    ),
-    Resource(
-        name="mexico_fdi_published",
-        folder="trade",
-        title="Foreign direct investment into Mexico, as released by the Secretaría de Economía, 2018–2024",
-        description=(
-            "Foreign direct investment (FDI) flows into Mexico by calendar year, millions of current U.S. dollars, as released "
-            "by the Secretaría de Economía and reported by the press (the ministry's own releases were not found). status "
-            "'preliminary' = the first release of the year's total, published in February or March of the next year; "
-            "'revised' = a later revision of the same total. The ministry compares first releases with first releases; do not "
-            "mix the two in one comparison. 2022 includes two extraordinary operations (the Televisa–Univision merger and the "
-            "restructuring of Aeroméxico), recorded as their own measure. Also: the share of 2024 inflows from the United States "
-            "and going to manufacturing (percent), and 2024 new investments (nuevas inversiones), as opposed to reinvested "
-            "earnings and intercompany accounts."
-        ),
-        sources=[SOURCE],
-        row_sources=("publisher", "source_url"),
-        fields=[
-            field_("year", "integer", "Calendar year", required=True, minimum=2000),
-            field_("measure", "string", "What the figure measures", required=True, enum=list(dict.fromkeys(FDI_MEASURES.values()))),
-            field_("value", "number", "The published figure", required=True),
-            field_("unit", "string", "USD million (current) or percent of the year's inflows", required=True, enum=["USD million", "percent"]),
-            *_common_fields(),
-        ],
-        primary_key=["year", "measure", "status"],
-        derive=derive_fdi,
-        period=("year", "calendar year"),
-        status_field="status",
-    ),
-]
+RESOURCES = resources_from_meta(__file__, derive={
+    "us_trade_shares_published": derive_shares, "trade_policy_published": derive_policy, "mexico_fdi_published": derive_fdi,
+})

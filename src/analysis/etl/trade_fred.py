@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.data.periods import first_break_in_months
-from analysis.etl import DerivationError, Resource, field_, read_csv_with_header
+from analysis.etl import DerivationError, read_csv_with_header, resources_from_meta
 
 IMPMX = "trade/fred_IMPMX_monthly_1985_2026.csv"
 IMPCH = "trade/fred_IMPCH_monthly_1985_2025.csv"
@@ -42,7 +42,6 @@ FILES = tuple(SERIES)
 AGREES_UNTIL = pd.Timestamp("2020-12-01")  # last month both vintages must hold the same value
 TOLERANCE = 1e-6
 SAME, REVISED, LATER = "same value", "revised since the Census file", "after the Census file"
-UNIT = "USD million, current, NSA"
 
 
 def _read_fred(raw: Path, relative: str) -> pd.DataFrame:
@@ -108,45 +107,4 @@ def derive_fred_imports(raw: Path, built: dict) -> pd.DataFrame:
     return frame[["date", "partner", "series_id", "vintage", "imports_usd_mn", "vs_census_file"]]
 
 
-RESOURCES = [
-    Resource(
-        name="us_imports_monthly_fred",
-        folder="trade",
-        title="U.S. imports of goods from Mexico and China, monthly: newer vintage (FRED, 2026)",
-        description=(
-            "Monthly U.S. general imports of goods (customs value) from Mexico (January 1985 – July 2026) and China "
-            "(January 1985 – December 2025), millions of current U.S. dollars, not seasonally adjusted, calendar months "
-            "(date = 1st of the month): the Census Bureau's series as redistributed by FRED (IMPMX, IMPCH) and downloaded in "
-            "2026. This is a later vintage of the imports column of us_trade_monthly, not a continuation of it: it equals that "
-            "table in every month to December 2020 (checked in the derivation) and carries the Census revisions of 2021–2023. "
-            "vs_census_file says, for each month, whether the value is the same as in us_trade_monthly, revised since, or after "
-            "that table's last month (October 2023). Do not splice the two tables month by month. No newer vintage of U.S. "
-            "exports, of trade with Canada or of the world total was found, so shares of U.S. imports cannot be computed from "
-            "this table. Sums of 12 months fall below the Census annual totals (2024 imports from Mexico: 503,110.1 here, "
-            "505,851 published), as in us_trade_monthly."
-        ),
-        sources=[
-            {"title": "FRED, U.S. Imports of Goods by Customs Basis from Mexico (IMPMX)", "path": "https://fred.stlouisfed.org/series/IMPMX",
-             "publisher": "U.S. Census Bureau via the Federal Reserve Bank of St. Louis"},
-            {"title": "FRED, U.S. Imports of Goods by Customs Basis from China (IMPCH)", "path": "https://fred.stlouisfed.org/series/IMPCH",
-             "publisher": "U.S. Census Bureau via the Federal Reserve Bank of St. Louis"},
-            {"title": "ClaudiaToto30/supply-chain-forecasting, IMPMX.csv (commit 6f22c46), copy of the FRED download",
-             "path": "https://github.com/ClaudiaToto30/supply-chain-forecasting", "publisher": "GitHub mirror"},
-            {"title": "kwang101-cb/Timeseries-FinalProject, IMPCH.csv (commit 513b405), copy of the FRED download",
-             "path": "https://github.com/kwang101-cb/Timeseries-FinalProject", "publisher": "GitHub mirror"},
-        ],
-        fields=[
-            field_("date", "date", "Calendar month (1st of the month)", required=True),
-            field_("partner", "string", "Country the United States imports from", required=True, enum=["Mexico", "China"]),
-            field_("series_id", "string", "FRED series identifier", required=True, enum=["IMPMX", "IMPCH"]),
-            field_("vintage", "string", "Which download of the series the value comes from", required=True),
-            field_("imports_usd_mn", "number", "U.S. general imports of goods from the partner (customs value)", unit=UNIT, required=True, minimum=0),
-            field_("vs_census_file", "string", "The value compared with us_trade_monthly for the same partner and month", required=True,
-                   enum=[SAME, REVISED, LATER]),
-        ],
-        primary_key=["date", "partner"],
-        depends_on=["us_trade_monthly"],
-        derive=derive_fred_imports,
-        period=("date", "month"),
-    ),
-]
+RESOURCES = resources_from_meta(__file__, derive={"us_imports_monthly_fred": derive_fred_imports})

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, Resource, field_, read_csv_with_header
+from analysis.etl import DerivationError, read_csv_with_header, resources_from_meta
 
 MEDSL = "elections/medsl_1976-2020-president.csv"
 YEAR = "2020"
@@ -29,13 +29,6 @@ EXPECTED_STATES = 51  # 50 states and the District of Columbia
 HEADER = ["year", "state", "state_po", "state_fips", "state_cen", "state_ic", "office", "candidate", "party_detailed",
           "writein", "candidatevotes", "totalvotes", "version", "notes", "party_simplified"]
 SMALL_WORDS = {"of"}
-
-MEDSL_SOURCE = {
-    "title": "MIT Election Data and Science Lab, U.S. President 1976–2020 (doi:10.7910/DVN/42MVDX), version 20210113",
-    "path": "https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/42MVDX",
-    "publisher": "MIT Election Data and Science Lab (MEDSL)",
-}
-
 
 def _state_name(upper: str) -> str:
     words = upper.lower().split()
@@ -101,34 +94,4 @@ def derive_us_president_2020(raw: Path, built: dict) -> pd.DataFrame:
     return frame
 
 
-RESOURCES = [
-    Resource(
-        name="us_president_2020_state",
-        folder="transition",
-        title="U.S. presidential election 2020: popular vote by state",
-        description=(
-            "Certified popular vote for president on 3 November 2020 in the 50 states and the District of Columbia, "
-            "from MEDSL's compilation of official state canvasses (version 20210113). other_votes sums every other "
-            "candidate and write-in line; total_votes is MEDSL's totalvotes, which equals the sum of all candidate "
-            "lines in every state. Shares and the margin are percentages of total_votes, rounded to 4 decimals. "
-            "winner is the candidate with the larger statewide popular vote; electoral votes (including the "
-            "district-level splits of Maine and Nebraska) are not in the source file and are not given here."
-        ),
-        sources=[MEDSL_SOURCE],
-        fields=[
-            field_("state_fips", "string", "State FIPS code, two characters with leading zero", required=True, unique=True, pattern="^[0-9]{2}$"),
-            field_("state_po", "string", "U.S. Postal Service state abbreviation", required=True, unique=True, pattern="^[A-Z]{2}$"),
-            field_("state", "string", "State name", required=True, unique=True),
-            field_("biden_votes", "integer", "Votes for Joseph R. Biden Jr. (Democrat)", unit="votes", required=True, minimum=0),
-            field_("trump_votes", "integer", "Votes for Donald J. Trump (Republican)", unit="votes", required=True, minimum=0),
-            field_("other_votes", "integer", "Votes for all other candidates and write-ins", unit="votes", required=True, minimum=0),
-            field_("total_votes", "integer", "Total votes cast for president in the state", unit="votes", required=True, minimum=1),
-            field_("biden_share", "number", "Biden's share of total_votes", unit="percent", required=True, minimum=0, maximum=100),
-            field_("trump_share", "number", "Trump's share of total_votes", unit="percent", required=True, minimum=0, maximum=100),
-            field_("margin_pts", "number", "Biden share minus Trump share", unit="percentage points", required=True, minimum=-100, maximum=100),
-            field_("winner", "string", "Candidate with the larger statewide popular vote", required=True, enum=["Biden", "Trump"]),
-        ],
-        primary_key=["state_fips"],
-        derive=derive_us_president_2020,
-    ),
-]
+RESOURCES = resources_from_meta(__file__, derive={"us_president_2020_state": derive_us_president_2020})

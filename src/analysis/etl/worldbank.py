@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.etl import DerivationError, Resource, field_, read_csv_with_header
+from analysis.etl import DerivationError, read_csv_with_header, resources_from_meta
 
 GDP = "economy_panel/worldbank_gdp_current_usd.csv"
 POPULATION = "economy_panel/worldbank_population.csv"
@@ -44,31 +44,4 @@ def derive_indicators(raw: Path, built: dict) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-RESOURCES = [
-    Resource(
-        name="country_indicators",
-        folder="reference",
-        title="GDP and population of Mexico and the United States, 1990 onward (World Bank)",
-        description=(
-            "Calendar-year GDP in current U.S. dollars (WDI NY.GDP.MKTP.CD) and mid-year total population "
-            "(WDI SP.POP.TOTL, based on UN World Population Prospects). A year the source does not yet cover "
-            "is left empty (GDP ends one year before population in this vintage)."
-        ),
-        sources=[
-            {"title": "World Bank, World Development Indicators: GDP (current US$), NY.GDP.MKTP.CD",
-             "path": "https://data.worldbank.org/indicator/NY.GDP.MKTP.CD", "publisher": "World Bank"},
-            {"title": "World Bank, World Development Indicators: Population, total, SP.POP.TOTL",
-             "path": "https://data.worldbank.org/indicator/SP.POP.TOTL", "publisher": "World Bank"},
-        ],
-        fields=[
-            field_("country_code", "string", "ISO 3166-1 alpha-3 code", required=True, enum=list(COUNTRIES)),
-            field_("country", "string", "Country name", required=True, enum=list(COUNTRIES.values())),
-            field_("year", "integer", "Calendar year", required=True, minimum=FIRST_YEAR),
-            field_("gdp_usd", "number", "Gross domestic product at purchaser's prices, current U.S. dollars", unit="USD, current", minimum=0),
-            field_("population", "integer", "Total population, mid-year estimate", unit="persons", minimum=0),
-        ],
-        primary_key=["country_code", "year"],
-        period=("year", "calendar year"),
-        derive=derive_indicators,
-    ),
-]
+RESOURCES = resources_from_meta(__file__, derive={"country_indicators": derive_indicators})

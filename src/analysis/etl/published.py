@@ -93,17 +93,3 @@ def fiscal_year_span(period: str, path: Path, row: int) -> tuple[int, int]:
 def source_label(row) -> str:
     """Publisher and document of a published-figure row, as the tables' ``source`` columns give them."""
     return f"{row['publisher']}: {row['document']}"
-
-
-def published_source(row: pd.Series) -> dict:
-    """A Frictionless ``sources`` entry for one published-figure row."""
-    return {"title": source_label(row), "path": row["url"], "publisher": row["publisher"]}
-
-
-def sources_of(frame: pd.DataFrame) -> list[dict]:
-    seen: list[dict] = []
-    for _, row in frame.iterrows():
-        entry = published_source(row)
-        if entry not in seen:
-            seen.append(entry)
-    return seen

@@ -444,7 +444,7 @@ def map_2024_figure(sheinbaum: pd.DataFrame, boundaries: pd.DataFrame, states: p
         title=f"In INE's preliminary 2024 count Sheinbaum led {carried}",
         subtitle=["Sheinbaum's share of valid votes cast in each state, 2024 presidential election, %",
                   "PRELIMINARY: INE's preliminary results program (PREP), not the official count, which has no state results here"],
-        source=f"INE, preliminary results program (PREP) 2024, results by state; INEGI state boundaries",
+        source="INE, preliminary results program (PREP) 2024, results by state; INEGI state boundaries",
         resources=["presidential_state_results_2024_prep", "state_boundaries"],
         description=(f"Choropleth map of Mexico's {len(states)} states shaded by Claudia Sheinbaum's share of valid votes in INE's preliminary 2024 count. "
                      f"The highest share is in {top['state_name']} ({top['share_of_valid_pct']:.1f} percent), the lowest in {low['state_name']} "

@@ -521,7 +521,7 @@ def encounters_by_authority_figure(annual: pd.DataFrame, events: pd.DataFrame) -
         subtitle=_lines(f"All encounters at the southwest land border by type, U.S. fiscal years FY{first}–FY{last}: between ports of entry "
                         f"(Border Patrol) and at ports (Office of Field Operations), under Title 8 or Title 42. {reason}."),
         source="U.S. Customs and Border Protection, Southwest Land Border Encounters data files (FY19–FY22 and FY22–FY25 releases)",
-        description=(f"Stacked bars by fiscal year. Total encounters: "
+        description=("Stacked bars by fiscal year. Total encounters: "
                      + "; ".join(f"FY{fy}, {thousands(v)}" for fy, v in totals.items())
                      + f". Title 42 expulsions are {t42_peak.get(2020, 0):.0f}% of the FY2020 total, {t42_peak.get(2021, 0):.0f}% of "
                      f"FY2021, {t42_peak.get(2022, 0):.0f}% of FY2022 and {t42_peak.get(2023, 0):.0f}% of FY2023. Encounters at ports "

@@ -652,7 +652,6 @@ def nearshoring_figure(fred: pd.DataFrame, events: pd.DataFrame, start: str = "2
     last = data.groupby("partner")["date"].max()
     final = data.set_index(["partner", "date"])["usd_bn"]
     china_last = final[("China", last["China"])]
-    mexico_same = final[("Mexico", last["China"])]
     marks = chart_events(events, [Label.SECTION_301_TARIFFS_ON_CHINA, Label.USMCA_IN_FORCE, *administration_events(events, data["date"].max())])
     colours = {"Mexico": PARTNER_COLOURS["Mexico"], "China": PARTNER_COLOURS["China"]}
     chart = _with_term([_lines(data, "usd_bn", "USD billion, 12 months to date", "partner", colours, "12 months to")], events, marks, data["date"].max())

@@ -28,7 +28,6 @@ from analysis.book.charts import PALETTE, WIDTH, Figure, TimeAxis, event_rules, 
 from analysis.book.report import html_table
 from analysis.chapters import security, trade
 from analysis.data.events import Label, event_date
-from analysis.data.periods import long_date
 
 TRUMP_AMLO = "Trump–AMLO"
 BIDEN_AMLO = "Biden–AMLO"

@@ -135,6 +135,11 @@ def test_a_broken_record_stops_with_one_line_naming_file_record_and_field(tmp_pa
         assert fragment in message, f"{fragment!r} not in: {message}"
 
 
+def test_a_key_given_twice_in_a_record_is_refused_not_taken_last(tmp_path):
+    message = error_of(claims_file(tmp_path, RECORD + "  unit: v\n"))
+    assert "field 'unit'" in message and "key given twice in one map" in message and "line 9," in message
+
+
 def test_resources_are_checked_against_the_derivations_resources_by_default(tmp_path):
     message = error_of(claims_file(tmp_path, RECORD.replace("[states]", "[presidential_results]")), resources=None)
     assert "unknown resource 'presidential_results': did you mean 'presidential_state_results'?" in message

@@ -21,8 +21,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
+from analysis.data.yamlfile import YamlFileError, read_yaml
 from analysis.etl.resource import PERIOD_TYPES, Deriver, Resource, field_
 
 SUFFIX = ".meta.yml"
@@ -95,17 +94,12 @@ def read_meta(path: Path) -> dict:
     """The parsed file, its top level checked (``resources`` a non-empty list, ``sources`` a map of
     checked entries); a mapping key given twice is an error, not silently the last one."""
     try:
-        text = path.read_text(encoding="utf-8")
+        document, _ = read_yaml(path)
     except OSError as error:
         raise MetadataError(path, f"cannot read the metadata file ({error.strerror or error})") from error
-    try:
-        _refuse_duplicate_keys(path, yaml.compose(text, Loader=yaml.SafeLoader))
-        document = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f"line {mark.line + 1}: " if mark is not None else ""
-        problem = " ".join(str(getattr(error, "problem", None) or error).split())
-        raise MetadataError(path, f"{line}not valid YAML ({problem})") from error
+    except YamlFileError as error:
+        line = f"line {error.line}: " if error.line is not None else ""
+        raise MetadataError(path, line + error.message, key=error.key) from error
     _check_keys(path, document, TOP_KEYS, "the file")
     resources = document["resources"]
     if not isinstance(resources, list) or not resources:
@@ -250,16 +244,3 @@ def _text_list(path: Path, value, resource: str, key: str) -> list[str]:
             raise MetadataError(path, f"must be a list of text (found {item!r})", resource=resource, key=key)
     return list(items)
 
-
-def _refuse_duplicate_keys(path: Path, node) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen = set()
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                if key.value in seen:
-                    raise MetadataError(path, f"line {key.start_mark.line + 1}: key given twice in one map", key=key.value)
-                seen.add(key.value)
-            _refuse_duplicate_keys(path, value)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _refuse_duplicate_keys(path, item)

@@ -27,8 +27,7 @@ import typing
 from collections.abc import Callable, Collection
 from pathlib import Path
 
-import yaml
-
+from analysis.data.yamlfile import YamlFileError, read_yaml
 from analysis.etl.resource import DerivationError
 from analysis.factcheck.rules import Claim, rounding
 
@@ -98,15 +97,12 @@ def read_claims(path: Path | str, checks: Checks, resources: Collection[str] | N
     path = Path(path)
     shown, chapter = _shown(path), path.stem
     try:
-        text = path.read_text(encoding="utf-8")
-        records = yaml.safe_load(text)
-        nodes = yaml.compose(text, Loader=yaml.SafeLoader)
+        records, nodes = read_yaml(path)
     except FileNotFoundError:
         raise ClaimsFileError(shown, "no such claims file") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f", line {mark.line + 1}" if mark is not None else ""
-        raise ClaimsFileError(f"{shown}{where}", f"not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
+    except YamlFileError as exc:
+        where = f", line {exc.line}" if exc.line is not None else ""
+        raise ClaimsFileError(f"{shown}{where}", exc.message, field=exc.key) from None
     if not isinstance(records, list):
         raise ClaimsFileError(shown, "expected a list of claim records (one '- claim_id: ...' each)")
     known = resource_names() if resources is None else set(resources)

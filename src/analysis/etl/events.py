@@ -81,16 +81,24 @@ def _parse_date(value: str, path: Path, row: int) -> tuple[str, str]:
     raise DerivationError(path, f"date {value!r} is neither YYYY-MM-DD nor YYYY-MM", row=row, field="date")
 
 
+def _category_and_date(record: dict, path: Path, row: int) -> tuple[str, str]:
+    """The checks every event row passes, in the timeline and in the collections: a known category
+    and a date of day or month precision (returned as ISO date and precision)."""
+    if record["category"] not in CATEGORIES:
+        raise DerivationError(path, f"category {record['category']!r} not in {CATEGORIES}", row=row, field="category")
+    return _parse_date(record["date"], path, row)
+
+
 def read_collected_events(raw: Path, name: str) -> pd.DataFrame:
-    """The rows of one ``collected/<topic>_events.csv`` file, each checked; ``source_row`` is the line
-    in the file. A bad category, date, label or URL is an error naming the file, row and field."""
+    """The rows of one ``collected/<topic>_events.csv`` file, each checked, with the ISO date and
+    its precision added (``iso_date``, ``date_precision``); ``source_row`` is the line in the file.
+    A bad category, date, label or URL is an error naming the file, row and field."""
     path = raw / name
     frame = read_csv_with_header(path, EVENT_COLUMNS, line_column="source_row")
+    dates = []
     for record in frame.to_dict("records"):
         row = record["source_row"]
-        if record["category"] not in CATEGORIES:
-            raise DerivationError(path, f"category {record['category']!r} not in {CATEGORIES}", row=row, field="category")
-        _parse_date(record["date"], path, row)
+        dates.append(_category_and_date(record, path, row))
         if record["label"] not in KNOWN_LABELS:
             raise DerivationError(path, f"label {record['label']!r} is not one of analysis.data.events.Label", row=row, field="label")
         if not URL.match(record["url"]):
@@ -102,7 +110,7 @@ def read_collected_events(raw: Path, name: str) -> pd.DataFrame:
     if labels.duplicated().any():
         row = int(frame.loc[labels.duplicated(), "source_row"].iloc[0])
         raise DerivationError(path, "label already used by an earlier row", row=row, field="label")
-    return frame
+    return frame.assign(iso_date=[date for date, _ in dates], date_precision=[precision for _, precision in dates])
 
 
 def derive_events(raw: Path, built: dict) -> pd.DataFrame:
@@ -110,9 +118,7 @@ def derive_events(raw: Path, built: dict) -> pd.DataFrame:
     table = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
     rows = []
     for row, record in enumerate(table.to_dict("records"), start=2):
-        if record["category"] not in CATEGORIES:
-            raise DerivationError(path, f"category {record['category']!r} not in {CATEGORIES}", row=row, field="category")
-        date, precision = _parse_date(record["date"], path, row)
+        date, precision = _category_and_date(record, path, row)
         key = (record["date"], record["category"])
         if key not in LABELS:
             raise DerivationError(path, "no short label for this event in analysis.etl.events.LABELS", row=row, field="date")
@@ -120,8 +126,7 @@ def derive_events(raw: Path, built: dict) -> pd.DataFrame:
                      "label": LABELS[key], "publisher": record["publisher"], "source_url": record["url"], "origin": "events_timeline.csv"})
     for name in EVENT_FILES:
         for record in read_collected_events(raw, name).to_dict("records"):
-            date, precision = _parse_date(record["date"], raw / name, record["source_row"])
-            rows.append({"date": date, "date_precision": precision, "category": record["category"], "event": record["event"],
+            rows.append({"date": record["iso_date"], "date_precision": record["date_precision"], "category": record["category"], "event": record["event"],
                          "label": record["label"], "publisher": record["publisher"], "source_url": record["url"], "origin": name})
     frame = pd.DataFrame(rows).sort_values(["date", "category", "label"]).reset_index(drop=True)
     frame.insert(0, "event_id", [f"E{n:03d}" for n in range(1, len(frame) + 1)])

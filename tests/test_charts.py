@@ -134,3 +134,19 @@ def test_time_charts_reach_the_end_of_their_resource_or_say_why():
         charts.figure(chart(early), time=charts.TimeAxis("year", "country_indicators"), **kwargs)
     declared = charts.figure(chart(early), time=charts.TimeAxis("year", "country_indicators", stops_early="GDP ends a year earlier"), **kwargs)
     assert 'data-stops-early="GDP ends a year earlier"' in declared._repr_html_()
+
+
+@pytest.mark.parametrize("squeeze", [1.0, 0.85, 0.6])
+@pytest.mark.parametrize("layout", charts.LAYOUTS, ids=lambda layout: layout.name)
+@pytest.mark.parametrize("subtitle", [None, "Millions of U.S. dollars, monthly",
+                                      ["Millions of U.S. dollars.", "Census basis; seasonally unadjusted, as published by the Census Bureau."]])
+def test_retitling_the_framed_chart_gives_what_composing_it_again_gives(monthly, layout, subtitle, squeeze):
+    """Laying out a figure converts the chart once and swaps in each layout's title and source line
+    in the dict; the result must be the dict that composing the chart with them gives."""
+    chart = alt.Chart(monthly).mark_line().encode(x="month:T", y="value:Q")
+    title = "Two-way trade with Mexico rose to a record in 2023, well above its level before the pandemic"
+    source = "U.S. Census Bureau, USA Trade Online (goods, Census basis), monthly; retrieved 2026. " * 3
+    framed = charts._framed(chart, "A line of monthly trade.")
+    composed = charts._with_source(chart, title, subtitle, source, layout, squeeze).properties(description="A line of monthly trade.")
+    assert charts._retitled(framed, title, subtitle, source, layout, squeeze) == composed.to_dict()
+    assert charts._retitled(framed, title, subtitle, source, layout, squeeze) != framed

@@ -143,26 +143,47 @@ def _lines(text: str | list[str], width: int) -> str | list[str]:
     return lines[0] if len(lines) == 1 else lines
 
 
+def _source_parts(title: str | list[str], subtitle: str | list[str] | None, source: str, layout: Layout,
+                  squeeze: float) -> tuple[alt.TitleParams, list[str], int]:
+    """The title block and the source line's lines (and line height), wrapped to the layout's width
+    (``squeeze`` < 1 wraps them shorter)."""
+    def chars(font, bold=False):
+        return max(12, int(layout.chars(font, bold) * squeeze))
+
+    title_params = alt.TitleParams(
+        text=_lines(title, chars(layout.title_font, bold=True)),
+        subtitle=_lines(subtitle, chars(layout.subtitle_font)) if subtitle else alt.Undefined,
+        fontSize=layout.title_font, subtitleFontSize=layout.subtitle_font)
+    return title_params, wrap_source(source, chars(layout.font)), layout.font + 3
+
+
 def _with_source(chart: alt.TopLevelMixin, title: str, subtitle: str | list[str] | None, source: str,
                  layout: Layout = WIDE, squeeze: float = 1.0) -> alt.TopLevelMixin:
     """Title (the finding) on top, subtitle for units or definitions, source line(s) under the chart,
     each wrapped to the layout's width (``squeeze`` < 1 wraps them shorter)."""
-    def chars(font, bold=False):
-        return max(12, int(layout.chars(font, bold) * squeeze))
-
-    lines = wrap_source(source, chars(layout.font))
-    line_height = layout.font + 3
+    title_params, lines, line_height = _source_parts(title, subtitle, source, layout, squeeze)
     footer = (
         alt.Chart(alt.Data(values=[{}]))
         .mark_text(align="left", baseline="top", fontSize=layout.font, color="#555", lineHeight=line_height)
         .encode(x=alt.value(0), y=alt.value(0), text=alt.value(lines))
         .properties(height=line_height * len(lines), width=WIDTH)
     )
-    title_params = alt.TitleParams(
-        text=_lines(title, chars(layout.title_font, bold=True)),
-        subtitle=_lines(subtitle, chars(layout.subtitle_font)) if subtitle else alt.Undefined,
-        fontSize=layout.title_font, subtitleFontSize=layout.subtitle_font)
     return alt.vconcat(chart, footer, spacing=6).properties(title=title_params).configure_concat(spacing=6)
+
+
+def _retitled(framed: dict, title: str | list[str], subtitle: str | list[str] | None, source: str, layout: Layout,
+              squeeze: float) -> dict:
+    """``framed`` (:func:`_framed`) with the title and source line of ``layout``: the dict
+    :func:`_with_source` gives for them, without composing and converting the whole chart again
+    for every layout and every try (what made laying out a figure slow)."""
+    title_params, lines, line_height = _source_parts(title, subtitle, source, layout, squeeze)
+    spec = copy.deepcopy(framed)
+    spec["title"] = title_params.to_dict()
+    footer = spec["vconcat"][1]
+    footer["mark"].update(fontSize=layout.font, lineHeight=line_height)
+    footer["encoding"]["text"] = {"value": lines}
+    footer["height"] = line_height * len(lines)
+    return spec
 
 
 FONT_KEYS = ("fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize")
@@ -364,9 +385,14 @@ def _svg_width(svg: str) -> int:
     return math.ceil(float(re.search(r'<svg[^>]*\swidth="([\d.]+)"', svg).group(1)))
 
 
-def _figure_spec(chart, title, subtitle, source, description, layout: Layout, squeeze: float = 1.0) -> dict:
-    spec = _layout_config(_with_source(chart, title, subtitle, source, layout, squeeze)
-                          .properties(description=description).to_dict(), layout)
+def _framed(chart, description: str) -> dict:
+    """The chart with a placeholder title and source line, as a Vega-Lite dict: the one validated
+    conversion of the chart a figure needs (:func:`_retitled` gives each layout's title and source)."""
+    return _with_source(chart, "T", None, "S").properties(description=description).to_dict()
+
+
+def _figure_spec(framed: dict, title, subtitle, source, layout: Layout, squeeze: float = 1.0) -> dict:
+    spec = _layout_config(_retitled(framed, title, subtitle, source, layout, squeeze), layout)
     chars = layout.chars(layout.font) * squeeze
     spec = _wrap_view_titles(spec, layout, squeeze)
     if layout is WIDE:
@@ -409,12 +435,12 @@ def fit_layouts(chart: alt.TopLevelMixin, title: str, subtitle: str | list[str] 
     the title at the chart's left edge, and the result is checked. Titles and source lines are
     wrapped to the layout's width, shorter if the first estimate did not fit. A chart that still
     does not fit is refused: shown at that width, its text would be under ``MIN_TEXT_PX``."""
-    fitted = {}
+    fitted, framed = {}, _framed(chart, description)
     for layout in LAYOUTS:
-        natural, left, plot_width = _measure(_figure_spec(chart, "T", None, "S", description, layout))
+        natural, left, plot_width = _measure(_figure_spec(framed, "T", None, "S", layout))
         delta, squeeze, narrowed_last, width, tries, widened = natural - layout.max_width, 1.0, False, None, [], False
         for _ in range(6):
-            spec = _narrowed(_figure_spec(chart, title, subtitle, source, description, layout, squeeze), delta, plot_width)
+            spec = _narrowed(_figure_spec(framed, title, subtitle, source, layout, squeeze), delta, plot_width)
             spec["vconcat"][1]["encoding"]["x"] = {"value": -left}
             svg = to_svg(spec)
             width, previous = _svg_width(svg), width

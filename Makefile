@@ -95,9 +95,9 @@ pdf: book browser-deps ## Print the whole book to _build/us-mexico-relations-aml
 	@# notebook runs again. The PDF is then published with the HTML book; make book withdraws it when it rebuilds.
 	scripts/offline.sh $(BIN)/python -m analysis.book.pdf
 
-lock: ## Re-resolve requirements.lock from pyproject.toml (needs the network)
+lock: ## Re-resolve requirements.lock from pyproject.toml, with the caps in constraints.txt (needs the network)
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/pip install --quiet -e '.[book,test,lab]'
+	.venv-lock/bin/pip install --quiet -c constraints.txt -e '.[book,test,lab]'
 	{ head -2 requirements.lock; .venv-lock/bin/pip freeze --all --exclude-editable | grep -v -E '^(pip|wheel)==' | sort -f; } > requirements.lock.new
 	mv requirements.lock.new requirements.lock && rm -rf .venv-lock
 

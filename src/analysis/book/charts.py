@@ -564,15 +564,8 @@ class Figure:
 
     def spec_nodes(self):
         """Every object of the Vega-Lite spec, depth first (layers, encodings, marks…), to look into
-        a drawn chart without knowing how it was composed."""
-        stack = [self.spec]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, dict):
-                yield node
-                stack.extend(reversed(list(node.values())))
-            elif isinstance(node, list):
-                stack.extend(reversed(node))
+        a drawn chart without knowing how it was composed (data and config included)."""
+        return _spec_nodes(self.spec, skip=())
 
     def citation(self) -> str:
         """Suggested citation (the book build appends the chart's permalink to the one shown)."""
